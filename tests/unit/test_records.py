@@ -1,0 +1,133 @@
+"""Records refuse bad values on the way in, naming the field; settings keep to their ranges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+import pytest
+
+from tui.engine.errors import InvalidField
+from tui.engine.models import Contact, Interview, Opportunity, Task, Touch
+from tui.engine.settings import SPECS, Settings
+
+NOW = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("cls", "values", "field"),
+    [
+        (Opportunity, {"id": "opp_a", "company": "  "}, "company"),
+        (Opportunity, {"id": "opp_a", "company": "Acme", "stage": "hired?"}, "stage"),
+        (Opportunity, {"id": "opp_a", "company": "Acme", "url": "javascript:alert(1)"}, "url"),
+        (Opportunity, {"id": "has space", "company": "Acme"}, "id"),
+        (
+            Interview,
+            {"id": "int_a", "opportunity_id": "opp_a", "start": NOW, "felt": "amazing"},
+            "felt",
+        ),
+        (Interview, {"id": "int_a", "opportunity_id": "opp_a", "start": NOW.naive()}, "start"),
+        (
+            Interview,
+            {"id": "int_a", "opportunity_id": "opp_a", "start": NOW, "minutes": 0},
+            "minutes",
+        ),
+        (
+            Interview,
+            {"id": "int_a", "opportunity_id": "opp_a", "start": NOW, "skills": ("",)},
+            "skills",
+        ),
+        (Contact, {"id": "con_a", "name": "Eve", "email": "not an address"}, "email"),
+        (Contact, {"id": "con_a", "name": "Eve", "tags": frozenset({"Core Friend"})}, "tags"),
+        (
+            Touch,
+            {"id": "tch_a", "kind": "smoke_signal", "at": NOW, "opportunity_id": "opp_a"},
+            "kind",
+        ),
+        (Touch, {"id": "tch_a", "kind": "check_in", "at": NOW}, "opportunity_id"),
+        (
+            Touch,
+            {
+                "id": "tch_a",
+                "kind": "check_in",
+                "at": NOW,
+                "opportunity_id": "opp_a",
+                "outcome": "offer",
+            },
+            "outcome",
+        ),
+        (Task, {"id": "tsk_a", "title": "Apply", "kind": "juggle"}, "kind"),
+        (Task, {"id": "tsk_a", "title": "Apply", "status": "done"}, "done_at"),
+        (Task, {"id": "tsk_a", "title": "Apply", "due": NOW}, "due"),
+    ],
+)
+def test_an_invalid_value_is_refused_naming_its_field(
+    cls: type, values: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidField) as caught:
+        cls(**values)
+    assert caught.value.field == field
+    assert field in str(caught.value)
+
+
+def test_valid_records_are_accepted() -> None:
+    touch = Touch(
+        id="tch_a",
+        kind="heard_back",
+        at=NOW,
+        opportunity_id="opp_a",
+        direction="in",
+        outcome="next_round",
+    )
+    assert touch.outcome == "next_round"
+    assert Opportunity(id="opp_a", company="Acme", stage="withdrawn").active is False
+    assert Contact(id="con_a", name="Eve", tags=frozenset({"advocate"})).is_advocate
+
+
+def test_settings_have_the_documented_defaults() -> None:
+    settings = Settings()
+    assert settings["daily_minutes"] == 240
+    assert settings["follow_up_share"] == 0.3
+    assert (settings["work_start"], settings["work_end"]) == ("09:00", "17:00")
+    assert settings["glow_hours"] == 72
+    assert settings["min_active"] == 3
+    assert settings.changed() == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("follow_up_share", "0.5"),
+        ("follow_up_share", "0"),
+        ("follow_up_share", "lots"),
+        ("daily_minutes", "-5"),
+        ("timezone", "Mars/Olympus"),
+        ("country", "XX"),
+        ("work_start", "25:00"),
+        ("work_end", "08:00"),
+        ("colour", "blue"),
+    ],
+)
+def test_a_bad_setting_is_refused_naming_the_key(key: str, text: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        Settings().with_text(key, text)
+    assert caught.value.field in {key, "work_end"}
+
+
+def test_settings_parse_what_people_type() -> None:
+    settings = Settings().with_text("country", "gb").with_text("follow_up_share", "0.25")
+    assert settings.country == "GB"
+    assert settings["follow_up_share"] == 0.25
+    assert settings.changed() == {"country": "GB", "follow_up_share": 0.25}
+    assert set(SPECS) >= {
+        "timezone",
+        "country",
+        "daily_minutes",
+        "work_start",
+        "work_end",
+        "follow_up_share",
+        "weekly_applications",
+        "weekly_networking_calls",
+        "glow_hours",
+        "min_active",
+    }

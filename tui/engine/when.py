@@ -1,0 +1,127 @@
+"""Reading and writing moments: what a person types, stored stamps, days and clock times.
+
+A stored moment keeps its IANA zone, not only its offset:
+``2026-03-27T14:00:00+01:00[Europe/Berlin]`` (the RFC 9557 form). An offset alone gets
+"the same time tomorrow" wrong across a DST change. What a person types without an offset is
+read in the configured zone, never as UTC.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pendulum
+from pendulum import Date, DateTime, Time
+
+from .errors import InvalidField
+
+__all__ = [
+    "format_clock",
+    "format_day",
+    "format_stamp",
+    "parse_clock",
+    "parse_day",
+    "parse_moment",
+    "parse_stamp",
+    "zone",
+]
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MOMENT = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?(?:\[([A-Za-z0-9_+\-/]+)\])?$"
+)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
+    """Return the IANA zone called ``name`` or refuse it, naming ``field``."""
+    try:
+        return pendulum.timezone(name.strip())
+    except Exception:  # pendulum raises several kinds for unknown names
+        raise InvalidField(
+            field, f"unknown time zone {name!r} (use an IANA name like Europe/Berlin)"
+        ) from None
+
+
+def _real_date(year: int, month: int, day: int, text: str, field: str) -> Date:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        raise InvalidField(field, f"{text!r} is not a real date") from None
+
+
+def parse_day(text: str, field: str = "date") -> Date:
+    """Parse a calendar day written ``YYYY-MM-DD``."""
+    match = _DAY.match(text.strip())
+    if not match:
+        raise InvalidField(field, f"{text!r} is not a date (expected YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups())
+    return _real_date(year, month, day, text, field)
+
+
+def parse_clock(text: str, field: str = "time") -> Time:
+    """Parse a wall-clock time written ``HH:MM``."""
+    match = _CLOCK.match(text.strip())
+    if not match:
+        raise InvalidField(field, f"{text!r} is not a time (expected HH:MM)")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise InvalidField(field, f"{text!r} is not a real time of day")
+    return Time(hour, minute)
+
+
+def parse_moment(text: str, tz: str, field: str = "at") -> DateTime:
+    """Parse a moment a person typed (or a stored stamp).
+
+    ``2026-12-01 14:00`` is read in ``tz``; an explicit offset (``+01:00``, ``Z``) wins; a
+    bracketed zone (``[Europe/Berlin]``) is kept. A bare date means the start of that day.
+    """
+    match = _MOMENT.match(text.strip())
+    if not match:
+        raise InvalidField(field, f"{text!r} is not a date and time (expected YYYY-MM-DD HH:MM)")
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    _real_date(year, month, day, text, field)
+    hour = int(match.group(4) or 0)
+    minute = int(match.group(5) or 0)
+    second = int(match.group(6) or 0)
+    micro = int((match.group(7) or "0").ljust(6, "0"))
+    if hour > 23 or minute > 59 or second > 59:
+        raise InvalidField(field, f"{text!r} is not a real time of day")
+    offset, bracket = match.group(8), match.group(9)
+    home = zone(bracket, field) if bracket else zone(tz, field)
+    if offset is None:
+        return pendulum.datetime(year, month, day, hour, minute, second, micro, tz=home)
+    if offset == "Z":
+        seconds = 0
+    else:
+        digits = offset[1:].replace(":", "")
+        seconds = (int(digits[:2]) * 3600 + int(digits[2:]) * 60) * (1 if offset[0] == "+" else -1)
+    fixed = pendulum.datetime(
+        year, month, day, hour, minute, second, micro, tz=pendulum.FixedTimezone(seconds)
+    )
+    return fixed.in_timezone(home) if bracket else fixed
+
+
+def format_stamp(moment: DateTime) -> str:
+    """Write a moment as ISO-8601 with offset, plus ``[Zone/Name]`` when it has an IANA zone."""
+    text = moment.isoformat()
+    tz = moment.timezone
+    if isinstance(tz, pendulum.Timezone) and not isinstance(tz, pendulum.FixedTimezone):
+        return f"{text}[{tz.name}]"
+    return text
+
+
+def parse_stamp(text: str, field: str = "at") -> DateTime:
+    """Read a stored stamp written by :func:`format_stamp`; an offset without zone is kept."""
+    return parse_moment(text, "UTC", field)
+
+
+def format_day(day: Date) -> str:
+    """Write a day as ``YYYY-MM-DD``."""
+    return day.isoformat()
+
+
+def format_clock(value: Time) -> str:
+    """Write a clock time as ``HH:MM``."""
+    return f"{value.hour:02d}:{value.minute:02d}"
