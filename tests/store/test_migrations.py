@@ -1,0 +1,87 @@
+"""Schema versions: the migration chain runs in order, and an old file is upgraded with a backup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.store import Store, UnreadableDatabase, schema
+from tui.store.schema import CURRENT_VERSION, MIGRATIONS, Migration, migrate
+
+
+def _v1() -> dict[str, Any]:
+    return {
+        "_meta": {"1": {"schema_version": 1}},
+        "opportunities": {"1": {"id": "opp_1", "company": "Acme", "stage": "applied"}},
+    }
+
+
+def _rename_company_to_employer(data: dict[str, Any]) -> dict[str, Any]:
+    for doc in data.get("opportunities", {}).values():
+        doc["employer"] = doc.pop("company")
+    return data
+
+
+def _rename_back(data: dict[str, Any]) -> dict[str, Any]:
+    for doc in data.get("opportunities", {}).values():
+        doc["company"] = doc.pop("employer").upper()
+    return data
+
+
+CHAIN = (
+    Migration(1, _rename_company_to_employer, "company becomes employer"),
+    Migration(2, _rename_back, "employer becomes company again, upper-cased"),
+)
+
+
+def test_the_shipped_chain_reaches_the_current_version_from_1() -> None:
+    sources = sorted(m.source for m in MIGRATIONS)
+    assert sources == list(range(1, CURRENT_VERSION))
+    data, done = migrate(_v1())
+    assert schema.schema_version(data) == CURRENT_VERSION
+    assert len(done) == CURRENT_VERSION - 1
+
+
+def test_migrations_run_in_order_and_record_the_new_version() -> None:
+    data, done = migrate(_v1(), CHAIN, target=3)
+    assert data["opportunities"]["1"]["company"] == "ACME"
+    assert data["_meta"]["1"]["schema_version"] == 3
+    assert done == [
+        "1 -> 2: company becomes employer",
+        "2 -> 3: employer becomes company again, upper-cased",
+    ]
+
+
+def test_a_gap_in_the_chain_is_an_error_not_a_guess() -> None:
+    with pytest.raises(ValueError, match="no migration from schema 2"):
+        migrate(_v1(), CHAIN[:1], target=3)
+
+
+def test_opening_an_old_file_migrates_it_and_keeps_a_copy_of_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "db.json"
+    original = json.dumps(_v1()).encode()
+    db.write_bytes(original)
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", CHAIN)
+    store = Store(db)
+    assert [o.company for o in store.records().opportunities] == ["ACME"]
+    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == 3
+    assert (tmp_path / "backups" / "db-pre-schema-2.json").read_bytes() == original
+
+
+def test_after_an_upgrade_an_older_nowwhat_refuses_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "db.json"
+    db.write_text(json.dumps(_v1()))
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", CHAIN)
+    Store(db).records()
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 1)
+    with pytest.raises(UnreadableDatabase, match="newer nowwhat"):
+        Store(db)

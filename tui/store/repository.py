@@ -1,0 +1,291 @@
+"""The database as records: read a consistent snapshot, change one record at a time, safely.
+
+:class:`Store` puts TinyDB on top of :class:`SafeJSONStorage`. Every change runs in a storage
+transaction (lock, fresh data, one atomic write), so a change is on disk the moment the call
+returns, and a second process's changes are picked up before ours are applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from tinydb import Query, TinyDB
+from tinydb.queries import QueryLike
+from tinydb.table import Table
+
+from ..engine.errors import InvalidField
+from ..engine.models import Contact, Interview, Opportunity, Records, Task, Touch
+from ..engine.settings import Settings
+from . import schema
+from .backups import backup_folder
+from .documents import ID_PREFIX, TABLE_OF, Record, from_document, to_document
+from .errors import Conflict, NotFound, UnreadableDatabase
+from .safefile import atomic_write, ensure_private_dir
+from .schema import TABLES, check_database, empty_database, schema_version
+from .storage import SafeJSONStorage
+
+__all__ = ["Store"]
+
+R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task)
+
+_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
+
+
+class _FreshTable(Table):
+    """A TinyDB table that can forget its per-process caches when another process wrote."""
+
+    def forget(self) -> None:
+        self.clear_cache()
+        self._next_id = None  # TinyDB's next-id cache would otherwise reuse another writer's id
+
+
+class _Database(TinyDB):
+    table_class = _FreshTable
+
+
+class Store:
+    """One nowwhat database file."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 10.0,
+        today: Callable[[], dt.date] = dt.date.today,
+        default_timezone: Callable[[], str] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self._storage = SafeJSONStorage(
+            self.path, validate=check_database, lock_timeout=lock_timeout, today=today
+        )
+        self._default_timezone = default_timezone or _local_timezone
+        storage = self._storage
+        self._db = _Database(storage=lambda: storage)
+        self._tables: dict[str, _FreshTable] = {
+            name: cast(_FreshTable, self._db.table(name)) for name in TABLES
+        }
+        self._snapshot: tuple[int, Records] | None = None
+        self._storage.on_reload(self._forget)
+        self._migrate_if_needed()
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    @property
+    def exists(self) -> bool:
+        """Whether the database file has been written yet."""
+        return self.path.exists()
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the data in memory changes (a write here or a re-read from disk)."""
+        return self._storage.generation
+
+    def refresh(self) -> bool:
+        """Pick up another process's changes; return whether there were any."""
+        return self._storage.reload_if_changed()
+
+    def records(self) -> Records:
+        """Everything in the database as records, as of the latest version on disk."""
+        self.refresh()
+        generation = self._storage.generation
+        if self._snapshot is not None and self._snapshot[0] == generation:
+            return self._snapshot[1]
+        snapshot = self._decode(self._storage.raw or {})
+        self._snapshot = (generation, snapshot)
+        return snapshot
+
+    def settings(self) -> Settings:
+        """The settings in force."""
+        return self.records().settings
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        """The record of type ``cls`` with this id, or :class:`NotFound`."""
+        records: tuple[Any, ...] = getattr(self.records(), TABLE_OF[cls])
+        for record in records:
+            if record.id == record_id:
+                return record  # type: ignore[no-any-return]
+        raise NotFound(f"no {TABLE_OF[cls][:-1]} with id {record_id}")
+
+    def search(self, cls: type[R], condition: QueryLike) -> list[R]:
+        """Records of type ``cls`` matching a TinyDB query, as of the latest version on disk.
+
+        ``store.search(Task, Query().status == "open")``. TinyDB caches query results per
+        process; the refresh first drops that cache whenever another process wrote.
+        """
+        self.refresh()
+        return [from_document(cls, doc) for doc in self._tables[TABLE_OF[cls]].search(condition)]
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes: one lock, one write, all or nothing."""
+        with self._storage.transaction():
+            self._initialise_if_new()
+            yield
+
+    def new_id(self, cls: type) -> str:
+        """A fresh id for a record of type ``cls``, short enough to type."""
+        taken = {r.id for r in getattr(self.records(), TABLE_OF[cls])}
+        while True:
+            candidate = f"{ID_PREFIX[cls]}_" + "".join(
+                secrets.choice(_ID_ALPHABET) for _ in range(8)
+            )
+            if candidate not in taken:
+                return candidate
+
+    def add(self, record: R) -> R:
+        """Store a new record; its id must be new."""
+        with self.transaction():
+            table = self._tables[TABLE_OF[type(record)]]
+            if table.contains(Query().id == record.id):
+                raise InvalidField("id", f"{record.id} already exists")
+            table.insert(to_document(record))
+        return record
+
+    def put(self, record: R, *, expected: R | None = None) -> R:
+        """Replace the stored record with the same id.
+
+        With ``expected`` (the record as the caller first read it), refuse with
+        :class:`Conflict` if another session changed it since, instead of overwriting.
+        """
+        with self.transaction():
+            table = self._tables[TABLE_OF[type(record)]]
+            stored = table.get(Query().id == record.id)
+            if stored is None:
+                raise NotFound(f"{record.id} no longer exists (deleted in another session?)")
+            if expected is not None and dict(stored) != to_document(expected):
+                raise Conflict(TABLE_OF[type(record)], record.id)
+            table.update(to_document(record), doc_ids=[stored.doc_id])
+        return record
+
+    def upsert(self, record: R) -> bool:
+        """Store ``record``, replacing one with the same id; return whether it was new."""
+        with self.transaction():
+            table = self._tables[TABLE_OF[type(record)]]
+            stored = table.get(Query().id == record.id)
+            if stored is None:
+                table.insert(to_document(record))
+                return True
+            table.update(to_document(record), doc_ids=[stored.doc_id])
+            return False
+
+    def upsert_many(self, records: Iterable[Record]) -> None:
+        """Store many records at once, replacing those with the same id (imports).
+
+        Works on whole tables in one pass: TinyDB's one-document operations each copy the table,
+        which turns a large import quadratic.
+        """
+        with self.transaction():
+            data = {name: dict(table) for name, table in (self._storage.raw or {}).items()}
+            positions: dict[str, dict[str, str]] = {}
+            next_ids: dict[str, int] = {}
+            for record in records:
+                name = TABLE_OF[type(record)]
+                table = data.setdefault(name, {})
+                if name not in positions:
+                    positions[name] = {doc["id"]: doc_id for doc_id, doc in table.items()}
+                    next_ids[name] = max((int(k) for k in table), default=0) + 1
+                doc_id = positions[name].get(record.id)
+                if doc_id is None:
+                    doc_id = str(next_ids[name])
+                    next_ids[name] += 1
+                    positions[name][record.id] = doc_id
+                table[doc_id] = to_document(record)
+            self._storage.replace_all(data)
+            self._forget()
+
+    def delete(self, cls: type[R], record_id: str) -> None:
+        """Remove one record."""
+        with self.transaction():
+            removed = self._tables[TABLE_OF[cls]].remove(Query().id == record_id)
+            if not removed:
+                raise NotFound(f"no {TABLE_OF[cls][:-1]} with id {record_id}")
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store the settings (only the values that differ from the defaults)."""
+        with self.transaction():
+            table = self._tables["settings"]
+            table.truncate()
+            table.insert(settings.changed())
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _forget(self) -> None:
+        for table in self._tables.values():
+            table.forget()
+
+    def _initialise_if_new(self) -> None:
+        """Give a brand-new file its schema version and the person's time zone."""
+        if self._storage.raw is not None and schema_version(self._storage.raw) is not None:
+            return
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        data = empty_database(now)
+        zone = self._default_timezone()
+        data["settings"] = {"1": Settings().with_text("timezone", zone).changed()}
+        self._storage.replace_all(data)
+        self._forget()
+
+    def _migrate_if_needed(self) -> None:
+        raw = self._storage.raw
+        if raw is None or schema_version(raw) == schema.CURRENT_VERSION:
+            return
+        with self._storage.transaction():
+            raw = self._storage.raw
+            version = schema_version(raw) if raw is not None else None
+            if raw is None or version is None or version >= schema.CURRENT_VERSION:
+                return
+            folder = backup_folder(self.path)
+            ensure_private_dir(folder)
+            atomic_write(
+                folder / f"{self.path.stem}-pre-schema-{version + 1}{self.path.suffix}",
+                self.path.read_bytes(),
+            )
+            migrated, _ = schema.migrate(raw)
+            check_database(self.path, migrated)
+            self._storage.replace_all(migrated)
+            self._forget()
+
+    def _decode(self, data: dict[str, Any]) -> Records:
+        def table(cls: type[R]) -> tuple[R, ...]:
+            name = TABLE_OF[cls]
+            out = []
+            for doc_id, document in data.get(name, {}).items():
+                try:
+                    out.append(from_document(cls, document))
+                except InvalidField as error:
+                    raise UnreadableDatabase(
+                        self.path, f"record {doc_id} in {name} is invalid ({error})"
+                    ) from None
+            return tuple(out)
+
+        stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
+        try:
+            settings = Settings.from_mapping(stored_settings)
+        except InvalidField as error:
+            raise UnreadableDatabase(self.path, f"the settings are invalid ({error})") from None
+        self._storage.indent = 2 if settings["pretty_json"] else None
+        return Records(
+            opportunities=table(Opportunity),
+            interviews=table(Interview),
+            contacts=table(Contact),
+            touches=table(Touch),
+            tasks=table(Task),
+            settings=settings,
+        )
+
+
+def _local_timezone() -> str:
+    """The machine's IANA zone name, or UTC when it has none."""
+    from pendulum.tz import local_timezone
+
+    try:
+        name = local_timezone().name
+    except Exception:
+        return "UTC"
+    return name if "/" in name or name == "UTC" else "UTC"
