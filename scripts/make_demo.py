@@ -1,0 +1,493 @@
+"""Write data/demo.json: Sam's job search, as it stands on Monday 2026-11-23 at 08:30 in New York.
+
+Run from the checkout: ``python scripts/make_demo.py``. The ids are readable and fixed so tests,
+snapshots and the README can refer to them. The story, company by company:
+
+* Northwind Analytics — interviewed Tue 17th, felt great, promised an answer by Fri 20th: broken.
+  Priya (former colleague, inside) is an advocate.
+* Bluefin Health — onsite Thu 12th, no promise; one check-in on the 19th, unanswered. No advocate.
+* Quillstone — interviewed Fri 20th, felt good: the glow lasts until Mon 11:00; thank-you not sent.
+* Harbor & Pine — heard back "next round"; the next interview is Wed 25th at 15:00.
+* Lumen Freight — three check-ins, no answer: gone quiet. Marcus is an advocate there.
+* Copperleaf Bank — rejected on the 6th. Tidewater Labs — applied on the 21st.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pendulum
+
+from tui.engine.models import Contact, Interview, Opportunity, Task, Touch
+from tui.engine.settings import Settings
+from tui.store import Store
+from tui.store.schema import meta_of
+
+TZ = "America/New_York"
+ANCHOR = "2026-11-23"
+
+
+def at(text: str) -> pendulum.DateTime:
+    return pendulum.parse(text, tz=TZ)  # type: ignore[return-value]
+
+
+def day(text: str) -> pendulum.Date:
+    return pendulum.Date.fromisoformat(text)
+
+
+def build(store: Store) -> None:
+    created = at("2026-10-01 09:00")
+    opportunities = [
+        Opportunity(
+            id="opp_northwind",
+            company="Northwind Analytics",
+            role="Senior Data Analyst",
+            stage="interviewing",
+            source="referral (Priya)",
+            url="https://careers.northwind.example/jobs/4411",
+            applied_on=day("2026-11-02"),
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_bluefin",
+            company="Bluefin Health",
+            role="Product Analyst",
+            stage="interviewing",
+            source="LinkedIn",
+            url="https://bluefin.example/careers/product-analyst",
+            applied_on=day("2026-10-26"),
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_quillstone",
+            company="Quillstone",
+            role="Analytics Engineer",
+            stage="interviewing",
+            source="meetup",
+            applied_on=day("2026-11-06"),
+            url="https://jobs.quillstone.example/ae",
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_harbor",
+            company="Harbor & Pine",
+            role="BI Developer",
+            stage="interviewing",
+            source="recruiter",
+            applied_on=day("2026-11-02"),
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_lumen",
+            company="Lumen Freight",
+            role="Data Analyst",
+            stage="interviewing",
+            source="job board",
+            applied_on=day("2026-10-05"),
+            url="https://lumenfreight.example/jobs/da-2026",
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_copperleaf",
+            company="Copperleaf Bank",
+            role="Risk Data Analyst",
+            stage="rejected",
+            source="job board",
+            applied_on=day("2026-10-12"),
+            created_at=created,
+        ),
+        Opportunity(
+            id="opp_tidewater",
+            company="Tidewater Labs",
+            role="Data Scientist",
+            stage="applied",
+            source="company site",
+            applied_on=day("2026-11-21"),
+            url="https://tidewater.example/careers/ds",
+            created_at=at("2026-11-21 10:00"),
+        ),
+    ]
+    interviews = [
+        Interview(
+            id="int_northwind_panel",
+            opportunity_id="opp_northwind",
+            start=at("2026-11-17 14:00"),
+            kind="panel (video)",
+            minutes=90,
+            interviewers=("Ravi Menon", "Hana Sato"),
+            skills=("SQL", "stakeholder storytelling", "A/B testing"),
+            promised_by=day("2026-11-20"),
+            felt="great",
+            notes="Ravi said they would decide by Friday.",
+        ),
+        Interview(
+            id="int_bluefin_screen",
+            opportunity_id="opp_bluefin",
+            start=at("2026-11-05 11:00"),
+            kind="phone screen",
+            minutes=30,
+            interviewers=("Lena Fischer",),
+            skills=("healthcare data",),
+            felt="good",
+        ),
+        Interview(
+            id="int_bluefin_onsite",
+            opportunity_id="opp_bluefin",
+            start=at("2026-11-12 10:00"),
+            kind="onsite",
+            minutes=180,
+            interviewers=("Noah Grant", "Lena Fischer"),
+            skills=("product metrics", "Python", "dashboard design"),
+            felt="good",
+        ),
+        Interview(
+            id="int_quillstone_tech",
+            opportunity_id="opp_quillstone",
+            start=at("2026-11-20 11:00"),
+            kind="technical (video)",
+            minutes=60,
+            interviewers=("Jordan Okafor",),
+            skills=("dbt", "data modelling", "testing"),
+            promised_by=day("2026-12-01"),
+            felt="good",
+        ),
+        Interview(
+            id="int_harbor_first",
+            opportunity_id="opp_harbor",
+            start=at("2026-11-10 13:00"),
+            kind="video",
+            minutes=45,
+            interviewers=("Dana Whitfield",),
+            skills=("Power BI", "SQL"),
+            promised_by=day("2026-11-17"),
+            felt="ok",
+        ),
+        Interview(
+            id="int_harbor_second",
+            opportunity_id="opp_harbor",
+            start=at("2026-11-25 15:00"),
+            kind="onsite",
+            minutes=120,
+            interviewers=("Dana Whitfield", "Felix Moreau"),
+        ),
+        Interview(
+            id="int_lumen",
+            opportunity_id="opp_lumen",
+            start=at("2026-10-20 09:30"),
+            kind="video",
+            minutes=60,
+            interviewers=("Gwen Harper",),
+            skills=("forecasting", "Excel"),
+            felt="ok",
+        ),
+        Interview(
+            id="int_copperleaf",
+            opportunity_id="opp_copperleaf",
+            start=at("2026-10-28 16:00"),
+            kind="video",
+            minutes=60,
+            felt="rough",
+            skills=("regulatory reporting",),
+        ),
+    ]
+    contacts = [
+        Contact(
+            id="con_priya",
+            name="Priya Raman",
+            company="Northwind Analytics",
+            relation="former colleague",
+            email="priya.raman@example.com",
+            tags=frozenset({"advocate", "core"}),
+            opportunity_ids=("opp_northwind",),
+            notes="Referred me. Sits next to the analytics team.",
+        ),
+        Contact(
+            id="con_marcus",
+            name="Marcus Lee",
+            company="Lumen Freight",
+            relation="friend of Chris",
+            email="marcus.lee@example.com",
+            tags=frozenset({"advocate"}),
+            opportunity_ids=("opp_lumen",),
+            notes="Said on the 12th the data team is being reorganised.",
+        ),
+        Contact(
+            id="con_aisha",
+            name="Aisha Bello",
+            company="Quillstone",
+            relation="classmate",
+            phone="+1 212 555 0143",
+            tags=frozenset({"advocate"}),
+            opportunity_ids=("opp_quillstone",),
+        ),
+        Contact(
+            id="con_elena",
+            name="Elena Sokolova",
+            relation="mentor",
+            email="elena@example.org",
+            tags=frozenset({"core"}),
+        ),
+        Contact(
+            id="con_chris",
+            name="Chris Park",
+            company="Meridian Insurance",
+            relation="former manager",
+            email="chris.park@example.com",
+            tags=frozenset({"core"}),
+        ),
+        Contact(
+            id="con_tom",
+            name="Tom Becker",
+            company="Staffwise",
+            relation="brother-in-law",
+            phone="+1 646 555 0178",
+            tags=frozenset({"core"}),
+        ),
+        Contact(
+            id="con_dana",
+            name="Dana Whitfield",
+            company="Harbor & Pine",
+            relation="recruiter",
+            email="dana.w@harborpine.example",
+        ),
+        Contact(
+            id="con_lena",
+            name="Lena Fischer",
+            company="Bluefin Health",
+            relation="recruiter",
+            email="lena.fischer@bluefin.example",
+        ),
+        Contact(
+            id="con_ravi",
+            name="Ravi Menon",
+            company="Northwind Analytics",
+            relation="hiring manager",
+            email="ravi.menon@northwind.example",
+        ),
+        Contact(
+            id="con_jordan",
+            name="Jordan Okafor",
+            company="Quillstone",
+            relation="hiring manager",
+            email="jordan@quillstone.example",
+        ),
+        Contact(id="con_grace", name="Grace Liu", company="Copperleaf Bank", relation="recruiter"),
+        Contact(
+            id="con_omar",
+            name="Omar Haddad",
+            company="Fernway",
+            relation="meetup friend",
+            email="omar.haddad@example.net",
+        ),
+    ]
+    touches = [
+        Touch(
+            id="tch_lumen_ty",
+            kind="thank_you",
+            at=at("2026-10-20 17:00"),
+            opportunity_id="opp_lumen",
+        ),
+        Touch(
+            id="tch_lumen_ci1",
+            kind="check_in",
+            at=at("2026-10-27 10:00"),
+            opportunity_id="opp_lumen",
+        ),
+        Touch(
+            id="tch_copper_ty",
+            kind="thank_you",
+            at=at("2026-10-28 19:00"),
+            opportunity_id="opp_copperleaf",
+        ),
+        Touch(
+            id="tch_lumen_ci2",
+            kind="check_in",
+            at=at("2026-11-03 10:00"),
+            opportunity_id="opp_lumen",
+        ),
+        Touch(
+            id="tch_bluefin_screen_ty",
+            kind="thank_you",
+            at=at("2026-11-05 15:00"),
+            opportunity_id="opp_bluefin",
+            contact_id="con_lena",
+        ),
+        Touch(
+            id="tch_copper_no",
+            kind="heard_back",
+            at=at("2026-11-06 12:00"),
+            opportunity_id="opp_copperleaf",
+            contact_id="con_grace",
+            direction="in",
+            outcome="rejected",
+            note="They went with an internal candidate.",
+        ),
+        Touch(
+            id="tch_lumen_ci3",
+            kind="check_in",
+            at=at("2026-11-10 10:00"),
+            opportunity_id="opp_lumen",
+        ),
+        Touch(
+            id="tch_harbor_ty",
+            kind="thank_you",
+            at=at("2026-11-10 16:00"),
+            opportunity_id="opp_harbor",
+            contact_id="con_dana",
+        ),
+        Touch(
+            id="tch_bluefin_ty",
+            kind="thank_you",
+            at=at("2026-11-12 17:30"),
+            opportunity_id="opp_bluefin",
+            contact_id="con_lena",
+        ),
+        Touch(
+            id="tch_marcus_ask",
+            kind="advocate_ask",
+            at=at("2026-11-12 12:30"),
+            opportunity_id="opp_lumen",
+            contact_id="con_marcus",
+            channel="phone",
+            answers={
+                "internal_change": "the data team is being reorganised",
+                "still_posted": "yes",
+            },
+            note="Thinks the role is on hold until January.",
+        ),
+        Touch(
+            id="tch_harbor_next",
+            kind="heard_back",
+            at=at("2026-11-16 09:40"),
+            opportunity_id="opp_harbor",
+            contact_id="con_dana",
+            direction="in",
+            outcome="next_round",
+            note="Onsite on the 25th with Felix (BI lead).",
+        ),
+        Touch(
+            id="tch_northwind_ty",
+            kind="thank_you",
+            at=at("2026-11-17 18:10"),
+            opportunity_id="opp_northwind",
+            contact_id="con_ravi",
+        ),
+        Touch(
+            id="tch_elena_update",
+            kind="network_update",
+            at=at("2026-11-18 08:00"),
+            contact_id="con_elena",
+            note="Told her about the Northwind panel.",
+        ),
+        Touch(
+            id="tch_bluefin_ci1",
+            kind="check_in",
+            at=at("2026-11-19 10:15"),
+            opportunity_id="opp_bluefin",
+            contact_id="con_lena",
+        ),
+        Touch(
+            id="tch_chris_update",
+            kind="network_update",
+            at=at("2026-10-22 19:00"),
+            contact_id="con_chris",
+            channel="phone",
+        ),
+        Touch(
+            id="tch_omar_call",
+            kind="call",
+            at=at("2026-11-13 17:00"),
+            contact_id="con_omar",
+            channel="phone",
+            note="Fernway is hiring an analytics lead in January.",
+        ),
+    ]
+    tasks = [
+        Task(
+            id="tsk_fernway_apply",
+            title="Apply: Analytics Lead at Fernway",
+            kind="apply",
+            minutes=60,
+            due=day("2026-11-23"),
+            company="Fernway",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_meridian_call",
+            title="Cold call Meridian Insurance's data team",
+            kind="cold_call",
+            minutes=30,
+            company="Meridian Insurance",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_harbor_prep",
+            title="Prepare for Harbor & Pine onsite: their BI stack",
+            kind="prep",
+            minutes=45,
+            due=day("2026-11-24"),
+            company="Harbor & Pine",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_kestrel_apply",
+            title="Apply: Data Analyst at Kestrel Energy",
+            kind="apply",
+            company="Kestrel Energy",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_omar_call",
+            title="Call Omar about the Fernway team",
+            kind="networking_call",
+            minutes=30,
+            due=day("2026-11-24"),
+            company="Fernway",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_tidewater_apply",
+            title="Apply: Data Scientist at Tidewater Labs",
+            kind="apply",
+            minutes=45,
+            status="done",
+            done_at=at("2026-11-21 10:00"),
+            company="Tidewater Labs",
+            created_at=created,
+        ),
+        Task(
+            id="tsk_portfolio",
+            title="Refresh portfolio README with the churn project",
+            kind="other",
+            minutes=40,
+            due=day("2026-11-27"),
+            created_at=created,
+        ),
+    ]
+    with store.transaction():
+        store.save_settings(Settings().with_text("timezone", TZ).with_text("country", "US"))
+        store.upsert_many([*opportunities, *interviews, *contacts, *touches, *tasks])
+
+
+def main() -> int:
+    target = Path(__file__).resolve().parent.parent / "data" / "demo.json"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.json"
+        store = Store(path, default_timezone=lambda: TZ)
+        build(store)
+        import json
+
+        data = json.loads(path.read_text(encoding="utf-8"))
+        meta = meta_of(data)
+        assert meta is not None
+        meta["created_at"] = "2026-11-23T08:30:00-05:00"
+        meta["demo_anchor"] = ANCHOR
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""What a person can do to their data, shared by the command line and the screens.
+
+Each function takes the store, the moment it counts as now, and typed values (already parsed from
+text); it checks what it needs, changes the database in one transaction, and returns the records
+it made. Nothing here knows about Textual or argparse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from pendulum import Date, DateTime
+
+from .engine.errors import InvalidField
+from .engine.lookup import company_key, contacts_named, opportunities_at, opportunity_for
+from .engine.models import Contact, Interview, Opportunity, Records, Task, Touch
+from .engine.settings import Settings
+from .store import Store
+
+__all__ = [
+    "add_contact",
+    "add_interview",
+    "add_opportunity",
+    "add_task",
+    "change_setting",
+    "log_touch",
+    "split_list",
+]
+
+# A heard-back outcome moves the opportunity along.
+_STAGE_AFTER = {
+    "next_round": "interviewing",
+    "offer": "offer",
+    "offer_in_hand": "offer",
+    "rejected": "rejected",
+}
+_INBOUND = {"heard_back"}
+
+
+def split_list(text: str | None) -> tuple[str, ...]:
+    """``"SQL, stakeholder demos"`` -> ``("SQL", "stakeholder demos")``."""
+    if not text:
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def add_opportunity(
+    store: Store,
+    now: DateTime,
+    *,
+    company: str,
+    role: str = "",
+    stage: str = "applied",
+    url: str = "",
+    source: str = "",
+    applied_on: Date | None = None,
+) -> Opportunity:
+    """Start tracking a job."""
+    opportunity = Opportunity(
+        id=store.new_id(Opportunity),
+        company=company.strip(),
+        role=role.strip(),
+        stage=stage,
+        url=url.strip(),
+        source=source.strip(),
+        applied_on=applied_on,
+        created_at=now,
+    )
+    return store.add(opportunity)
+
+
+def add_interview(
+    store: Store,
+    now: DateTime,
+    *,
+    company: str,
+    start: DateTime,
+    role: str = "",
+    promised_by: Date | None = None,
+    felt: str | None = None,
+    skills: Iterable[str] = (),
+    interviewers: Iterable[str] = (),
+    kind: str = "interview",
+    minutes: int | None = None,
+) -> Interview:
+    """Record an interview; the company's opportunity is created when it has none."""
+    if not company.strip():
+        raise InvalidField("company", "must not be empty")
+    if promised_by is not None and promised_by < start.date():
+        raise InvalidField("promised_by", "is before the interview")
+    with store.transaction():
+        records = store.records()
+        opportunity = _opportunity_for_interview(store, now, records, company, role)
+        if opportunity.stage in {"lead", "applied", "screening"}:
+            store.put(dataclasses.replace(opportunity, stage="interviewing"))
+        interview = Interview(
+            id=store.new_id(Interview),
+            opportunity_id=opportunity.id,
+            start=start,
+            kind=kind.strip() or "interview",
+            minutes=minutes if minutes is not None else int(records.settings["interview_minutes"]),
+            skills=tuple(skills),
+            interviewers=tuple(interviewers),
+            promised_by=promised_by,
+            felt=felt,
+        )
+        store.add(interview)
+    return interview
+
+
+def _opportunity_for_interview(
+    store: Store, now: DateTime, records: Records, company: str, role: str
+) -> Opportunity:
+    """The company's opportunity for this role: an exact role match, else one with no role yet
+    (which takes the role), else a new one."""
+    if role.strip():
+        same_role = [
+            o
+            for o in opportunities_at(records, company)
+            if company_key(o.role) == company_key(role)
+        ]
+        if same_role:
+            return same_role[-1]
+    current = opportunity_for(records, company)
+    if current is not None and (not role.strip() or not current.role):
+        if role.strip():
+            current = store.put(dataclasses.replace(current, role=role.strip()))
+        return current
+    return add_opportunity(store, now, company=company, role=role, stage="interviewing")
+
+
+def add_contact(
+    store: Store,
+    *,
+    name: str,
+    company: str = "",
+    relation: str = "",
+    email: str = "",
+    phone: str = "",
+    advocate: bool = False,
+    core: bool = False,
+    notes: str = "",
+) -> Contact:
+    """Add a person; ``advocate`` and ``core`` become tags."""
+    tags = frozenset(t for t, on in (("advocate", advocate), ("core", core)) if on)
+    contact = Contact(
+        id=store.new_id(Contact),
+        name=name.strip(),
+        company=company.strip(),
+        relation=relation.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        tags=tags,
+        notes=notes,
+    )
+    return store.add(contact)
+
+
+def add_task(
+    store: Store,
+    now: DateTime,
+    *,
+    title: str,
+    kind: str = "other",
+    minutes: int | None = None,
+    due: Date | None = None,
+    company: str = "",
+) -> Task:
+    """Add one of the person's own tasks."""
+    task = Task(
+        id=store.new_id(Task),
+        title=title.strip(),
+        kind=kind,
+        minutes=minutes,
+        due=due,
+        company=company.strip(),
+        created_at=now,
+    )
+    return store.add(task)
+
+
+def log_touch(
+    store: Store,
+    now: DateTime,
+    *,
+    kind: str,
+    company: str | None = None,
+    contact: str | None = None,
+    at: DateTime | None = None,
+    outcome: str | None = None,
+    note: str = "",
+    channel: str = "email",
+    answers: dict[str, str] | None = None,
+) -> Touch:
+    """Record a message or call; a heard-back outcome also moves the opportunity's stage."""
+    if not company and not contact:
+        raise InvalidField("company", "say which company (or contact) this was with")
+    if outcome is not None and kind != "heard_back":
+        raise InvalidField("outcome", "only a heard-back touch has an outcome")
+    with store.transaction():
+        records = store.records()
+        opportunity = None
+        if company:
+            opportunity = opportunity_for(records, company)
+            if opportunity is None:
+                raise InvalidField("company", f"no opportunity at {company!r}; add it first")
+        person = None
+        if contact:
+            matches = contacts_named(records, contact)
+            if company and len(matches) > 1:
+                matches = [m for m in matches if company_key(m.company) == company_key(company)]
+            if not matches:
+                raise InvalidField("contact", f"no contact named {contact!r}")
+            if len(matches) > 1:
+                raise InvalidField("contact", f"{len(matches)} contacts are named {contact!r}")
+            person = matches[0]
+        touch = Touch(
+            id=store.new_id(Touch),
+            kind=kind,
+            at=at or now,
+            opportunity_id=opportunity.id if opportunity else None,
+            contact_id=person.id if person else None,
+            direction="in" if kind in _INBOUND else "out",
+            channel=channel,
+            outcome=outcome,
+            answers=answers or {},
+            note=note,
+        )
+        store.add(touch)
+        if opportunity is not None and outcome is not None:
+            changed = dataclasses.replace(
+                opportunity,
+                stage=_STAGE_AFTER[outcome],
+                offer_in_hand=opportunity.offer_in_hand or outcome == "offer_in_hand",
+            )
+            if changed != opportunity:
+                store.put(changed)
+    return touch
+
+
+def change_setting(store: Store, key: str, text: str) -> Settings:
+    """Set one setting from what a person typed."""
+    with store.transaction():
+        settings = store.settings().with_text(key, text)
+        store.save_settings(settings)
+    return settings

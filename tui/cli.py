@@ -1,0 +1,354 @@
+"""The ``nowwhat`` command: the TUI with no verb, and verbs for scripts, cron and the login message.
+
+Every verb calls the same functions the screens call (:mod:`tui.actions`, the store, the engine).
+Bad input gets one line on stderr and exit code 2, with the database unchanged; a database that
+cannot be used gets one line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import pendulum
+from pendulum import DateTime
+
+from . import actions
+from .engine.errors import InvalidField
+from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS
+from .engine.settings import SPECS
+from .engine.when import parse_day, parse_moment
+from .locations import database_path, shipped_data
+from .store import Store, StoreError
+
+__all__ = ["build_parser", "main"]
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_DATABASE = 1
+LOG_KINDS = ("thank-you", "check-in", "advocate-ask", "network-update", "heard-back", "call")
+OUTCOME_WORDS = tuple(o.replace("_", "-") for o in OUTCOMES)
+
+
+class CliError(Exception):
+    """Bad input on the command line: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(message)
+
+
+@dataclass
+class Session:
+    """What every verb works with: the open store and the moment taken as now."""
+
+    store: Store
+    now: DateTime
+
+    @property
+    def tz(self) -> str:
+        return self.store.settings().timezone
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be above 0")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, verbs and options."""
+    parser = _Parser(
+        prog="nowwhat",
+        description="A keyboard-driven dashboard for the weeks after a job interview. "
+        "With no command it opens the dashboard.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $NOWWHAT_DB, else the platform's data folder)",
+    )
+    parser.add_argument(
+        "--now",
+        metavar="ISO-8601",
+        help="take this moment as now (YYYY-MM-DD HH:MM, read in your time zone)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="use a private copy of the bundled demo data"
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+
+    add = verbs.add_parser("add", help="add an opportunity, interview, contact or task")
+    what = add.add_subparsers(dest="what", metavar="WHAT", required=True)
+    opp = what.add_parser("opportunity", help="a job you are pursuing")
+    opp.add_argument("--company", required=True)
+    opp.add_argument("--role", default="")
+    opp.add_argument("--stage", choices=STAGES, default="applied")
+    opp.add_argument("--url", default="")
+    opp.add_argument("--source", default="")
+    opp.add_argument("--applied", metavar="YYYY-MM-DD")
+
+    interview = what.add_parser("interview", help="an interview (creates the opportunity if new)")
+    interview.add_argument("--company", required=True)
+    interview.add_argument("--role", default="")
+    interview.add_argument("--at", required=True, metavar="YYYY-MM-DD HH:MM")
+    interview.add_argument("--promised-by", metavar="YYYY-MM-DD")
+    interview.add_argument("--felt", choices=FEELINGS)
+    interview.add_argument("--skills", default="", help='skills highlighted, "a, b"')
+    interview.add_argument("--interviewers", default="", help='"Ana Diaz, Bo Li"')
+    interview.add_argument("--kind", default="interview")
+    interview.add_argument("--minutes", type=_positive_int)
+
+    contact = what.add_parser("contact", help="a person: core network, advocate, recruiter")
+    contact.add_argument("--name", required=True)
+    contact.add_argument("--company", default="")
+    contact.add_argument("--relation", default="")
+    contact.add_argument("--advocate", action="store_true")
+    contact.add_argument("--core", action="store_true")
+    contact.add_argument("--email", default="")
+    contact.add_argument("--phone", default="")
+
+    task = what.add_parser("task", help="one of your own tasks")
+    task.add_argument("--title", required=True)
+    task.add_argument("--kind", required=True, choices=TASK_KINDS)
+    task.add_argument("--minutes", type=_positive_int)
+    task.add_argument("--due", metavar="YYYY-MM-DD")
+    task.add_argument("--company", default="")
+
+    log = verbs.add_parser("log", help="log a message or call")
+    log.add_argument("kind", choices=LOG_KINDS)
+    log.add_argument("--company")
+    log.add_argument("--contact")
+    log.add_argument("--at", metavar="YYYY-MM-DD HH:MM")
+    log.add_argument("--outcome", choices=OUTCOME_WORDS)
+    log.add_argument("--channel", default="email")
+    log.add_argument("--note", default="")
+
+    settings = verbs.add_parser("settings", help="list settings, or: settings set KEY VALUE")
+    settings_verbs = settings.add_subparsers(dest="settings_verb", metavar="set")
+    setter = settings_verbs.add_parser("set", help="change one setting")
+    setter.add_argument("key")
+    setter.add_argument("value")
+
+    export = verbs.add_parser("export", help="print the whole database")
+    export.add_argument("--format", choices=("json",), default="json")
+
+    importer = verbs.add_parser("import", help="import a file made by export")
+    importer.add_argument("file")
+
+    verbs.add_parser("locate", help="print the paths nowwhat uses")
+    return parser
+
+
+def _moment(session: Session, text: str | None, field: str) -> DateTime | None:
+    return parse_moment(text, session.tz, field) if text else None
+
+
+def _cmd_add(session: Session, args: argparse.Namespace) -> int:
+    store, now = session.store, session.now
+    if args.what == "opportunity":
+        applied = parse_day(args.applied, "applied") if args.applied else None
+        record = actions.add_opportunity(
+            store,
+            now,
+            company=args.company,
+            role=args.role,
+            stage=args.stage,
+            url=args.url,
+            source=args.source,
+            applied_on=applied,
+        )
+        print(f"added opportunity {record.id}: {record.company}")
+    elif args.what == "interview":
+        start = parse_moment(args.at, session.tz, "at")
+        promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
+        interview = actions.add_interview(
+            store,
+            now,
+            company=args.company,
+            role=args.role,
+            start=start,
+            promised_by=promised,
+            felt=args.felt,
+            skills=actions.split_list(args.skills),
+            interviewers=actions.split_list(args.interviewers),
+            kind=args.kind,
+            minutes=args.minutes,
+        )
+        when = interview.start.format("YYYY-MM-DD HH:mm zz")
+        print(f"added interview {interview.id}: {args.company.strip()} at {when}")
+    elif args.what == "contact":
+        person = actions.add_contact(
+            store,
+            name=args.name,
+            company=args.company,
+            relation=args.relation,
+            email=args.email,
+            phone=args.phone,
+            advocate=args.advocate,
+            core=args.core,
+        )
+        print(f"added contact {person.id}: {person.name}")
+    else:
+        due = parse_day(args.due, "due") if args.due else None
+        task = actions.add_task(
+            store,
+            now,
+            title=args.title,
+            kind=args.kind,
+            minutes=args.minutes,
+            due=due,
+            company=args.company,
+        )
+        print(f"added task {task.id}: {task.title}")
+    return 0
+
+
+def _cmd_log(session: Session, args: argparse.Namespace) -> int:
+    touch = actions.log_touch(
+        session.store,
+        session.now,
+        kind=args.kind.replace("-", "_"),
+        company=args.company,
+        contact=args.contact,
+        at=_moment(session, args.at, "at"),
+        outcome=args.outcome.replace("-", "_") if args.outcome else None,
+        note=args.note,
+        channel=args.channel,
+    )
+    print(f"logged {args.kind} {touch.id} at {touch.at.format('YYYY-MM-DD HH:mm')}")
+    return 0
+
+
+def _cmd_settings(session: Session, args: argparse.Namespace) -> int:
+    if args.settings_verb == "set":
+        if args.key not in SPECS:
+            raise InvalidField(args.key, "is not a setting (see: nowwhat settings)")
+        settings = actions.change_setting(session.store, args.key, args.value)
+        print(f"{args.key} = {json.dumps(settings[args.key])}")
+        return 0
+    settings = session.store.settings()
+    width = max(len(k) for k in SPECS)
+    for key, spec in SPECS.items():
+        print(f"{key:<{width}}  {json.dumps(settings[key]):<16}  {spec.help}")
+    return 0
+
+
+def _cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from .store.transfer import export_records
+
+    json.dump(export_records(session.store.records()), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from .store.transfer import import_records
+
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CliError(f"{path}: not a JSON export ({error})") from None
+    except OSError as error:
+        raise CliError(f"{path}: {error.strerror}") from None
+    summary = import_records(session.store, data)
+    for table, counts in summary.items():
+        print(
+            f"{table}: {counts['added']} added, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged"
+        )
+    return 0
+
+
+def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
+    print(f"database  {db}")
+    print(f"lock      {db.with_name(db.name + '.lock')}")
+    print(f"backups   {db.parent / 'backups'}")
+    print(f"data      {shipped_data()}")
+    return 0
+
+
+_VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
+    "add": _cmd_add,
+    "log": _cmd_log,
+    "settings": _cmd_settings,
+    "export": _cmd_export,
+    "import": _cmd_import,
+}
+
+
+def _now(store: Store, text: str | None) -> DateTime:
+    tz = store.settings().timezone
+    if text:
+        return parse_moment(text, tz, "--now")
+    return pendulum.now(tz)
+
+
+def _run(args: argparse.Namespace) -> int:
+    demo_folder: Path | None = None
+    try:
+        if args.demo:
+            from .demo import write_demo_copy
+
+            demo_folder = Path(tempfile.mkdtemp(prefix="nowwhat-demo-"))
+            today = (parse_moment(args.now, "UTC", "--now") if args.now else pendulum.now()).date()
+            db = write_demo_copy(demo_folder, today)
+        else:
+            db = database_path(args.db)
+        if args.verb == "locate":
+            return _cmd_locate(args, db)
+        store = Store(db)
+        now = _now(store, args.now)
+        if args.verb is None:
+            from .app import run_app
+
+            return run_app(store, now, fixed_now=args.now is not None)
+        return _VERBS[args.verb](Session(store, now), args)
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"nowwhat: {message}\n")
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    except CliError as error:
+        return _fail(f"error: {error}", EXIT_BAD_INPUT)
+    except InvalidField as error:
+        return _fail(f"error: {error}", EXIT_BAD_INPUT)
+    except StoreError as error:
+        return _fail(str(error), EXIT_BAD_DATABASE)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`nowwhat export | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+if __name__ == "__main__":
+    sys.exit(main())
