@@ -26,6 +26,7 @@ __all__ = [
     "TOUCH_KINDS",
     "Contact",
     "Interview",
+    "Mark",
     "Opportunity",
     "Records",
     "Task",
@@ -278,7 +279,30 @@ class Task:
         _check_moment(self.created_at, "created_at", optional=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mark:
+    """What the person did with a planned item that is not a record of its own.
+
+    A check-in or thank-you is done by logging a touch, and a task by finishing it; but a
+    "find an advocate" item, or any item snoozed to a later day, needs somewhere to say so.
+    """
+
+    id: str
+    item_id: str
+    snoozed_to: Date | None = None
+    done_at: DateTime | None = None
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        if not isinstance(self.item_id, str) or not self.item_id.strip():
+            raise InvalidField("item_id", "must name a planned item")
+        _check_day(self.snoozed_to, "snoozed_to", optional=True)
+        _check_moment(self.done_at, "done_at", optional=True)
+        if self.snoozed_to is None and self.done_at is None:
+            raise InvalidField("snoozed_to", "a mark is either a snooze or a done")
+
+
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Records:
     """Everything in one database, as plain records: what the engine plans from."""
 
@@ -287,6 +311,7 @@ class Records:
     contacts: tuple[Contact, ...] = ()
     touches: tuple[Touch, ...] = ()
     tasks: tuple[Task, ...] = ()
+    marks: tuple[Mark, ...] = ()
     settings: Settings = field(default_factory=Settings)
 
     def counts(self) -> dict[str, int]:
@@ -297,4 +322,5 @@ class Records:
             "contacts": len(self.contacts),
             "touches": len(self.touches),
             "tasks": len(self.tasks),
+            "marks": len(self.marks),
         }

@@ -23,6 +23,7 @@ __all__ = [
     "parse_day",
     "parse_moment",
     "parse_stamp",
+    "short_day",
     "zone",
 ]
 
@@ -120,6 +121,12 @@ def parse_stamp(text: str, field: str = "at") -> DateTime:
 def format_day(day: Date) -> str:
     """Write a day as ``YYYY-MM-DD``."""
     return day.isoformat()
+
+
+def short_day(day: Date) -> str:
+    """``Fri 20 Nov``: how a day reads in a reason or a table (strftime, not pendulum's
+    formatter, which is slow in loops over many records)."""
+    return f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
 
 
 def format_clock(value: Time) -> str:

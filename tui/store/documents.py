@@ -16,13 +16,13 @@ from typing import Any, TypeVar
 from pendulum import Date, DateTime
 
 from ..engine.errors import InvalidField
-from ..engine.models import Contact, Interview, Opportunity, Task, Touch
+from ..engine.models import Contact, Interview, Mark, Opportunity, Task, Touch
 from ..engine.when import format_day, format_stamp, parse_day, parse_stamp
 
 __all__ = ["ID_PREFIX", "RECORD_TYPES", "TABLE_OF", "Record", "from_document", "to_document"]
 
-Record = Opportunity | Interview | Contact | Touch | Task
-R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task)
+Record = Opportunity | Interview | Contact | Touch | Task | Mark
+R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
 
 TABLE_OF: Mapping[type, str] = {
     Opportunity: "opportunities",
@@ -30,6 +30,7 @@ TABLE_OF: Mapping[type, str] = {
     Contact: "contacts",
     Touch: "touches",
     Task: "tasks",
+    Mark: "marks",
 }
 RECORD_TYPES: Mapping[str, type] = {table: cls for cls, table in TABLE_OF.items()}
 ID_PREFIX: Mapping[type, str] = {
@@ -38,6 +39,7 @@ ID_PREFIX: Mapping[type, str] = {
     Contact: "con",
     Touch: "tch",
     Task: "tsk",
+    Mark: "mrk",
 }
 
 

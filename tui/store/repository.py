@@ -19,7 +19,7 @@ from tinydb.queries import QueryLike
 from tinydb.table import Table
 
 from ..engine.errors import InvalidField
-from ..engine.models import Contact, Interview, Opportunity, Records, Task, Touch
+from ..engine.models import Contact, Interview, Mark, Opportunity, Records, Task, Touch
 from ..engine.settings import Settings
 from . import schema
 from .backups import backup_folder
@@ -31,7 +31,7 @@ from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
 
-R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task)
+R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
 
@@ -276,6 +276,7 @@ class Store:
             contacts=table(Contact),
             touches=table(Touch),
             tasks=table(Task),
+            marks=table(Mark),
             settings=settings,
         )
 

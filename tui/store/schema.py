@@ -27,7 +27,16 @@ __all__ = [
 ]
 
 CURRENT_VERSION = 1
-TABLES = ("opportunities", "interviews", "contacts", "touches", "tasks", "settings", "_meta")
+TABLES = (
+    "opportunities",
+    "interviews",
+    "contacts",
+    "touches",
+    "tasks",
+    "marks",
+    "settings",
+    "_meta",
+)
 
 
 @dataclass(frozen=True, slots=True)

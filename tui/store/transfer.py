@@ -62,6 +62,7 @@ def export_records(records: Records) -> dict[str, Any]:
         "contacts": contacts,
         "touches": touches,
         "tasks": [to_document(t) for t in records.tasks],
+        "marks": [to_document(m) for m in records.marks],
         "settings": [{"key": k, "value": v} for k, v in records.settings.values.items()],
     }
 

@@ -1,0 +1,86 @@
+"""Educating the core network: after an interview, and whenever a core contact goes stale.
+
+After an interview, each core contact not touched since gets a network update that names the
+skills the interview highlighted, so they keep the person on their radar. Any core contact not
+touched for ``network_every_days`` (21) gets one too. Network updates are search-layer work.
+"""
+
+from __future__ import annotations
+
+from pendulum import Date, DateTime
+
+from .context import Context
+from .items import PlanItem
+from .models import Contact, Interview
+
+__all__ = ["last_touch_with", "network_items"]
+
+
+def last_touch_with(context: Context, contact: Contact, as_of: DateTime) -> DateTime | None:
+    """When the person last exchanged a word with ``contact`` (either direction)."""
+    touches = [t for t in context.touches_with_contact.get(contact.id, []) if t.at <= as_of]
+    return touches[-1].at if touches else None
+
+
+def _latest_interview(context: Context, as_of: DateTime, since_day: Date) -> Interview | None:
+    """The most recent interview that has happened, if it was on or after ``since_day``."""
+    latest: Interview | None = None
+    for interviews in context.interviews_of.values():
+        for interview in interviews:
+            if interview.start <= as_of and (latest is None or interview.start > latest.start):
+                latest = interview
+    if latest is None or context.local_day(latest.start) < since_day:
+        return None
+    return latest
+
+
+def network_items(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
+    """Network updates due on ``day``, one per core contact at most."""
+    settings = context.settings
+    every = settings["network_every_days"]
+    items: list[PlanItem] = []
+    latest = _latest_interview(context, as_of, day.subtract(days=every))
+    for contact in context.records.contacts:
+        if not contact.is_core:
+            continue
+        item_id = f"nu-{contact.id}"
+        last = last_touch_with(context, contact, as_of)
+        recent = latest if latest is not None and (last is None or latest.start > last) else None
+        if recent is not None:
+            opportunity = context.opportunities.get(recent.opportunity_id)
+            company = opportunity.company if opportunity else "the"
+            due = context.local_day(recent.start)
+            skills = ", ".join(recent.skills) if recent.skills else "how it went"
+            title = f"Tell {contact.name} how the {company} interview went: {skills}"
+            reason = (
+                "Your core network keeps you on their radar when they know what you are good at."
+            )
+        else:
+            due = context.local_day(last).add(days=every) if last else day
+            if due > day:
+                continue
+            title = f"Catch up with {contact.name}"
+            reason = (
+                f"No word for {every}+ days: a short update keeps you on their radar."
+                if last
+                else "You have not told them about your search yet."
+            )
+        mark = context.marks.get(item_id)
+        if mark is not None and mark.snoozed_to is not None and mark.snoozed_to > day:
+            continue
+        items.append(
+            PlanItem(
+                id=item_id,
+                kind="network_update",
+                title=title,
+                minutes=settings["minutes_network_update"],
+                due=due,
+                overdue_days=context.calendar.between(due, day),
+                reason=reason,
+                contact=contact.name,
+                company=contact.company or None,
+                contact_id=contact.id,
+                rank=(2, 0, contact.name.casefold()),
+            )
+        )
+    return items
