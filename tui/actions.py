@@ -12,9 +12,12 @@ from collections.abc import Iterable
 
 from pendulum import Date, DateTime
 
+from .engine.calendar import BusinessCalendar
 from .engine.errors import InvalidField
+from .engine.items import PlanItem
 from .engine.lookup import company_key, contacts_named, opportunities_at, opportunity_for
-from .engine.models import Contact, Interview, Opportunity, Records, Task, Touch
+from .engine.models import Contact, Interview, Mark, Opportunity, Records, Task, Touch
+from .engine.plan import find_item, plan_day
 from .engine.settings import Settings
 from .store import Store
 
@@ -24,7 +27,9 @@ __all__ = [
     "add_opportunity",
     "add_task",
     "change_setting",
+    "complete_item",
     "log_touch",
+    "snooze_item",
     "split_list",
 ]
 
@@ -245,3 +250,85 @@ def change_setting(store: Store, key: str, text: str) -> Settings:
         settings = store.settings().with_text(key, text)
         store.save_settings(settings)
     return settings
+
+
+def complete_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
+    """Mark a planned item done the way its kind is done.
+
+    A thank-you, check-in, advocate ask or network update logs the touch it stands for; the
+    person's own task is finished; a goal or glow item is stored as a finished task under its
+    id (so it counts towards the week); finding an advocate leaves a mark.
+    """
+    with store.transaction():
+        records = store.records()
+        item = find_item(plan_day(records, now), item_id)
+        tasks = {t.id: t for t in records.tasks}
+        if item is None:
+            task = tasks.get(item_id)
+            if task is None or task.status != "open":
+                raise InvalidField("id", f"{item_id} is not an open item in today's plan")
+            store.put(dataclasses.replace(task, status="done", done_at=now))
+            return _task_item(task)
+        if item.done:
+            raise InvalidField("id", f"{item_id} is already done")
+        if item.id in tasks:
+            store.put(dataclasses.replace(tasks[item.id], status="done", done_at=now))
+        elif item.goal or item.id.startswith("glow-"):
+            store.add(
+                Task(
+                    id=item.id,
+                    title=item.title,
+                    kind=item.kind,
+                    minutes=item.minutes,
+                    due=item.due,
+                    status="done",
+                    done_at=now,
+                    created_at=now,
+                )
+            )
+        elif item.kind in {"thank_you", "check_in", "advocate_ask", "network_update"}:
+            store.add(
+                Touch(
+                    id=store.new_id(Touch),
+                    kind=item.kind,
+                    at=now,
+                    opportunity_id=item.opportunity_id,
+                    contact_id=item.contact_id,
+                )
+            )
+        else:  # find_advocate
+            store.add(Mark(id=store.new_id(Mark), item_id=item.id, done_at=now))
+    return item
+
+
+def snooze_item(store: Store, now: DateTime, item_id: str, to: Date | None = None) -> Date:
+    """Move an item to a later day (default: the next business day); return that day."""
+    with store.transaction():
+        records = store.records()
+        settings = records.settings
+        today = now.in_timezone(settings.timezone).date()
+        day = to or BusinessCalendar(settings.country).next(today)
+        if day <= today:
+            raise InvalidField("to", f"{day.isoformat()} is not after today")
+        tasks = {t.id: t for t in records.tasks}
+        task = tasks.get(item_id)
+        if task is not None and task.status == "open":
+            store.put(dataclasses.replace(task, snoozed_to=day))
+            return day
+        item = find_item(plan_day(records, now), item_id)
+        if item is None or item.done:
+            raise InvalidField("id", f"{item_id} is not an open item in today's plan")
+        store.add(Mark(id=store.new_id(Mark), item_id=item.id, snoozed_to=day))
+    return day
+
+
+def _task_item(task: Task) -> PlanItem:
+    return PlanItem(
+        id=task.id,
+        kind=task.kind,
+        title=task.title,
+        minutes=task.minutes or 0,
+        due=task.due,
+        reason="",
+        company=task.company or None,
+    )

@@ -151,6 +151,23 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file")
 
     verbs.add_parser("locate", help="print the paths nowwhat uses")
+
+    today = verbs.add_parser("today", help="the day's plan: search, follow-up, search")
+    today.add_argument("--date", metavar="YYYY-MM-DD", help="plan another day")
+    today.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    waiting = verbs.add_parser("waiting", help="who owes you an answer, and since when")
+    waiting.add_argument("--json", action="store_true")
+
+    advocates = verbs.add_parser("advocates", help="the people who can tell you what is going on")
+    advocates.add_argument("--json", action="store_true")
+
+    done = verbs.add_parser("done", help="mark a planned item done (by the id the plan shows)")
+    done.add_argument("id")
+
+    snooze = verbs.add_parser("snooze", help="move a planned item to a later day")
+    snooze.add_argument("id")
+    snooze.add_argument("--to", metavar="YYYY-MM-DD", help="default: the next business day")
     return parser
 
 
@@ -285,7 +302,76 @@ def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
     return 0
 
 
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _print_rich(renderable: object) -> None:
+    from rich.console import Console
+
+    Console(highlight=False).print(renderable)
+
+
+def _cmd_today(session: Session, args: argparse.Namespace) -> int:
+    from .engine.plan import plan_day, plan_to_json
+
+    day = parse_day(args.date, "date") if args.date else None
+    plan = plan_day(session.store.records(), session.now, day)
+    if args.json:
+        _print_json(plan_to_json(plan))
+    else:
+        from .render import render_plan
+
+        _print_rich(render_plan(plan))
+    return 0
+
+
+def _cmd_waiting(session: Session, args: argparse.Namespace) -> int:
+    from .engine.waiting import waiting_room, waiting_to_json
+
+    room = waiting_room(session.store.records(), session.now)
+    if args.json:
+        _print_json(waiting_to_json(room))
+    else:
+        from .render import render_waiting
+
+        _print_rich(render_waiting(room))
+    return 0
+
+
+def _cmd_advocates(session: Session, args: argparse.Namespace) -> int:
+    from .engine.advocates import advocates_to_json, advocates_view
+
+    rows = advocates_view(session.store.records(), session.now)
+    if args.json:
+        _print_json(advocates_to_json(rows))
+    else:
+        from .render import render_advocates
+
+        _print_rich(render_advocates(rows))
+    return 0
+
+
+def _cmd_done(session: Session, args: argparse.Namespace) -> int:
+    item = actions.complete_item(session.store, session.now, args.id)
+    print(f"done: {item.title}")
+    return 0
+
+
+def _cmd_snooze(session: Session, args: argparse.Namespace) -> int:
+    to = parse_day(args.to, "to") if args.to else None
+    day = actions.snooze_item(session.store, session.now, args.id, to)
+    print(f"snoozed {args.id} to {day.format('ddd D MMM YYYY')}")
+    return 0
+
+
 _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
+    "today": _cmd_today,
+    "waiting": _cmd_waiting,
+    "advocates": _cmd_advocates,
+    "done": _cmd_done,
+    "snooze": _cmd_snooze,
     "add": _cmd_add,
     "log": _cmd_log,
     "settings": _cmd_settings,

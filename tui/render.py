@@ -1,0 +1,163 @@
+"""Readable Rich renderings of the plan, the waiting room and the advocates, for the CLI.
+
+User text always goes into ``Text`` objects, never into markup strings, so a company called
+``[bold]Acme[/]`` prints exactly like that.
+"""
+
+from __future__ import annotations
+
+from pendulum import Date
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .engine.advocates import AdvocateRow
+from .engine.items import PlanItem
+from .engine.plan import DayPlan
+from .engine.waiting import WaitingRoom
+from .engine.when import format_clock
+
+__all__ = ["KIND_LABEL", "STATE_LABEL", "render_advocates", "render_plan", "render_waiting"]
+
+KIND_LABEL = {
+    "thank_you": "thank-you",
+    "check_in": "check-in",
+    "advocate_ask": "ask advocate",
+    "find_advocate": "find advocate",
+    "network_update": "network",
+    "apply": "apply",
+    "cold_call": "cold call",
+    "networking_call": "call",
+    "research": "research",
+    "prep": "prep",
+    "other": "task",
+}
+STATE_LABEL = {
+    "waiting": ("waiting", "cyan"),
+    "promise_broken": ("promise broken", "red"),
+    "gone_quiet": ("gone quiet", "magenta"),
+    "heard_back": ("heard back", "green"),
+}
+LAYER_LABEL = {"search": "SEARCH", "follow_up": "FOLLOW-UP"}
+
+
+def _day(day: Date) -> str:
+    return day.format("ddd D MMM")
+
+
+def _item_line(item: PlanItem) -> Text:
+    line = Text()
+    line.append("[x] " if item.done else "[ ] ", style="green" if item.done else "")
+    line.append(f"{KIND_LABEL.get(item.kind, item.kind):<13}", style="bold")
+    line.append(item.title, style="strike dim" if item.done else "")
+    line.append(f"  {item.minutes} min", style="dim")
+    if item.overdue_days:
+        line.append(f"  overdue {item.overdue_days}d", style="bold red")
+    if item.glow:
+        line.append("  glow", style="bold yellow")
+    line.append(f"  [{item.id}]", style="dim")
+    return line
+
+
+def render_plan(plan: DayPlan) -> RenderableType:
+    """The day as three slices of a sandwich, then what moved and what to know."""
+    parts: list[RenderableType] = []
+    split = plan.split
+    header = Text(f"{plan.date.format('dddd D MMMM YYYY')}", style="bold")
+    if not plan.business_day:
+        header.append("  (rest day)", style="dim")
+    parts.append(header)
+    parts.append(
+        Text(
+            f"follow-up {split.follow_up_minutes}/{split.follow_up_cap_minutes} min · "
+            f"search {split.search_minutes} min · budget {split.budget_minutes} min · "
+            f"done {split.done_follow_up_minutes + split.done_search_minutes} min",
+            style="dim",
+        )
+    )
+    for window in plan.glow:
+        glow = Text("glow: ", style="bold yellow")
+        glow.append(f"avoided calls first until {window.until.format('ddd HH:mm')} after ")
+        glow.append(window.company)
+        parts.append(glow)
+    for start, end, label in plan.events:
+        event = Text(f"{format_clock(start)}-{format_clock(end)}  ", style="bold")
+        event.append(label)
+        parts.append(event)
+    for block in plan.blocks:
+        parts.append(
+            Text(
+                f"\n{format_clock(block.start)}-{format_clock(block.end)}  "
+                f"{LAYER_LABEL[block.layer]}",
+                style="bold cyan",
+            )
+        )
+        parts.extend(_item_line(item) for item in block.items)
+    if plan.deferred:
+        parts.append(Text("\nMoved to another day", style="bold"))
+        for deferred in plan.deferred:
+            line = Text("  ")
+            line.append(deferred.item.title)
+            line.append(f"  ({deferred.reason})", style="dim")
+            parts.append(line)
+    if plan.warnings:
+        parts.append(Text("\nWorth knowing", style="bold"))
+        for warning in plan.warnings:
+            parts.append(Text(f"  ! {warning.message}", style="yellow"))
+    return Group(*parts)
+
+
+def render_waiting(room: WaitingRoom) -> RenderableType:
+    """The waiting room as a table, with the person's own answer history."""
+    table = Table(title="Waiting room", expand=False)
+    for column in (
+        "company",
+        "role",
+        "interviewed",
+        "promised",
+        "silence",
+        "state",
+        "next step",
+        "advocates",
+    ):
+        table.add_column(column)
+    for row in room.rows:
+        label, colour = STATE_LABEL[row.state.state]
+        promised = row.state.interview.promised_by
+        step = row.next_step
+        table.add_row(
+            Text(row.company),
+            Text(row.state.opportunity.role),
+            Text(row.interviewed_at.format("D MMM")),
+            Text(_day(promised) if promised else "-"),
+            Text(f"{row.silence_days} d"),
+            Text(label, style=colour),
+            Text(f"{KIND_LABEL.get(step.kind, step.kind)} {_day(step.due)}" if step else "-"),
+            Text(", ".join(c.name for c in row.advocates) or "-"),
+        )
+    if room.median_answer_days is None:
+        note = Text("No answers logged yet: your own answer times will show here.", style="dim")
+    else:
+        note = Text(
+            f"Companies have answered you in a median of {room.median_answer_days:g} days "
+            f"({room.answers_seen} answers).",
+            style="dim",
+        )
+    return Group(table, note)
+
+
+def render_advocates(rows: list[AdvocateRow]) -> RenderableType:
+    """Advocates as a table: who, where, when last asked, what is still open."""
+    table = Table(title="Advocates")
+    for column in ("name", "company", "relation", "last asked", "open questions", "can help with"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            Text(row.contact.name),
+            Text(row.contact.company),
+            Text(row.contact.relation),
+            Text(f"{row.days_since} d ago" if row.days_since is not None else "never"),
+            Text("\n".join(row.open_questions) or "-"),
+            Text(", ".join(o.company for o, _ in row.helps) or "-"),
+        )
+    return table
