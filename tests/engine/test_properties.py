@@ -146,6 +146,15 @@ def databases(draw: st.DrawFn) -> tuple[Records, pendulum.DateTime, pendulum.Dat
     return records, now, day
 
 
+def moment_of(now: pendulum.DateTime, day: pendulum.Date) -> pendulum.DateTime:
+    """What the engine counts as known when planning ``day`` at ``now``: all of it for today,
+    up to the end of an earlier day, up to the start of a later one."""
+    start = pendulum.datetime(day.year, day.month, day.day, tz=TZ)
+    if day == now.in_timezone(TZ).date():
+        return now
+    return start.add(days=1).subtract(microseconds=1) if day < now.date() else start
+
+
 def minute(value: pendulum.Time) -> int:
     return value.hour * 60 + value.minute
 
@@ -200,17 +209,7 @@ def test_every_due_item_is_placed_or_deferred(case) -> None:  # type: ignore[no-
         if not business and task.due != day:
             continue
         assert task.id in shown, f"own task {task.id} due {task.due} was dropped"
-    as_of = (
-        now
-        if day == now.date()
-        else (
-            pendulum.datetime(day.year, day.month, day.day, tz=TZ)
-            .add(days=1)
-            .subtract(microseconds=1)
-            if day < now.date()
-            else pendulum.datetime(day.year, day.month, day.day, tz=TZ)
-        )
-    )
+    as_of = moment_of(now, day)
     active = {o.id: o for o in records.opportunities if o.active}
     companies = {o.id: o.company for o in records.opportunities}
     people = {c.id: c.company for c in records.contacts}
@@ -264,7 +263,7 @@ def test_no_check_in_before_its_rule_date(case) -> None:  # type: ignore[no-unty
     interviews = {i.id: i for i in records.interviews}
     companies = {o.id: o.company for o in records.opportunities}
     contacts = {c.id: c.company for c in records.contacts}
-    as_of = now if day <= now.date() else pendulum.datetime(day.year, day.month, day.day, tz=TZ)
+    as_of = moment_of(now, day)
     for item in everything(plan):
         if item.kind != "check_in" or item.done:
             continue

@@ -78,3 +78,43 @@ def test_any_stamp_reads_back_as_the_same_instant_and_zone(instant, zone_name) -
     back = parse_stamp(format_stamp(moment))
     assert back == moment
     assert back.timezone_name == zone_name
+
+
+TODAY = pendulum.Date(2026, 11, 26)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", "2026-11-26"),
+        ("tomorrow", "2026-11-27"),
+        ("yesterday", "2026-11-25"),
+        ("thu", "2026-11-26"),  # a weekday is its next occurrence, today included
+        ("Fri", "2026-11-27"),
+        ("monday", "2026-11-30"),
+        ("wed", "2026-12-02"),
+        ("+3d", "2026-11-29"),
+        ("+2w", "2026-12-10"),
+        ("-1d", "2026-11-25"),
+        ("2026-12-01", "2026-12-01"),
+    ],
+)
+def test_friendly_days(text: str, expected: str) -> None:
+    from tui.engine.when import parse_when_day
+
+    assert parse_when_day(text, TODAY).isoformat() == expected
+
+
+def test_friendly_moments_are_read_in_the_zone() -> None:
+    from tui.engine.when import parse_when_moment
+
+    now = pendulum.datetime(2026, 11, 26, 20, 0, tz="Europe/Berlin")
+    moment = parse_when_moment("tomorrow 14:00", now, "America/New_York")
+    assert moment.isoformat() == "2026-11-27T14:00:00-05:00"  # tomorrow in New York
+    assert parse_when_moment("fri", now, "UTC").format("YYYY-MM-DD HH:mm") == "2026-11-27 09:00"
+    assert parse_when_moment("now", now, "UTC") == now
+    assert parse_when_moment("2026-12-01 10:30", now, "UTC").hour == 10
+    with pytest.raises(InvalidField):
+        parse_when_moment("next blursday", now, "UTC")
+    with pytest.raises(InvalidField):
+        parse_when_moment("tomorrow 25:00", now, "UTC")

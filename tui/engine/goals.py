@@ -120,6 +120,7 @@ def goal_items(context: Context, day: Date, already: Iterable[PlanItem]) -> list
                     reason=f"Weekly goal: {weekly} {goal.noun}; {so_far} done so far this week.",
                     done=task is not None,
                     goal=True,
+                    source_id=task.id if task else None,
                     rank=(3, number, ""),
                 )
             )

@@ -52,6 +52,7 @@ class PlanItem:
     goal: bool = False
     opportunity_id: str | None = None
     contact_id: str | None = None
+    source_id: str | None = None  # the touch, task or mark that records a done item
     rank: tuple[int, int, str] = (0, 0, "")
 
     @property

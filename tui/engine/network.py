@@ -7,13 +7,15 @@ touched for ``network_every_days`` (21) gets one too. Network updates are search
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pendulum import Date, DateTime
 
-from .context import Context
+from .context import Context, build_context
 from .items import PlanItem
-from .models import Contact, Interview
+from .models import Contact, Interview, Records
 
-__all__ = ["last_touch_with", "network_items"]
+__all__ = ["NetworkRow", "last_touch_with", "network_items", "network_view"]
 
 
 def last_touch_with(context: Context, contact: Contact, as_of: DateTime) -> DateTime | None:
@@ -51,7 +53,7 @@ def network_items(context: Context, as_of: DateTime, day: Date) -> list[PlanItem
             company = opportunity.company if opportunity else "the"
             due = context.local_day(recent.start)
             skills = ", ".join(recent.skills) if recent.skills else "how it went"
-            title = f"Tell {contact.name} how the {company} interview went: {skills}"
+            title = f"Tell {contact.name} how {company} went: {skills}"
             reason = (
                 "Your core network keeps you on their radar when they know what you are good at."
             )
@@ -84,3 +86,41 @@ def network_items(context: Context, as_of: DateTime, day: Date) -> list[PlanItem
             )
         )
     return items
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRow:
+    """One core contact: when they last heard from the person, and whether an update is due."""
+
+    contact: Contact
+    last_touch: DateTime | None
+    days_since: int | None
+    update_due: PlanItem | None
+
+
+def network_view(records: Records, now: DateTime) -> list[NetworkRow]:
+    """Core contacts, the ones due an update first, then the longest silent."""
+    context = build_context(records, now)
+    today = context.today
+    due = {i.contact_id: i for i in network_items(context, context.now, today)}
+    rows = []
+    for contact in records.contacts:
+        if not contact.is_core:
+            continue
+        last = last_touch_with(context, contact, context.now)
+        rows.append(
+            NetworkRow(
+                contact=contact,
+                last_touch=last,
+                days_since=(today - context.local_day(last)).days if last else None,
+                update_due=due.get(contact.id),
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.update_due is None,
+            -(r.days_since if r.days_since is not None else 10**6),
+            r.contact.name.casefold(),
+        )
+    )
+    return rows

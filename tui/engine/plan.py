@@ -185,6 +185,7 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date, rest_day: bool) -> 
                 reason=f"Your own task ({due_text}).",
                 company=task.company or None,
                 done=done_today,
+                source_id=task.id,
                 rank=(1, task.due.toordinal() if task.due else 10**6, f"{position:08d}"),
             )
         )
@@ -242,6 +243,7 @@ def _done_follow_ups(context: Context, as_of: DateTime, day: Date) -> list[PlanI
             done=True,
             opportunity_id=opportunity.id if opportunity else None,
             contact_id=touch.contact_id,
+            source_id=touch.id,
             rank=(RANK_OF_KIND.get(kind, 2), 0, company_key(company or "")),
         )
     for item_id, mark in context.marks.items():
@@ -263,6 +265,7 @@ def _done_follow_ups(context: Context, as_of: DateTime, day: Date) -> list[PlanI
                 company=company,
                 done=True,
                 opportunity_id=opportunity.id if opportunity else None,
+                source_id=mark.id,
                 rank=(3, 0, company_key(company or "")),
             )
     return list(done.values())
@@ -325,6 +328,7 @@ def _with_glow(
                 + _GLOW_NOTE,
                 glow=True,
                 done=finished is not None and finished.status == "done",
+                source_id=finished.id if finished else None,
                 rank=(0, 0, ""),
             )
         ]

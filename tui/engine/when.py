@@ -23,6 +23,8 @@ __all__ = [
     "parse_day",
     "parse_moment",
     "parse_stamp",
+    "parse_when_day",
+    "parse_when_moment",
     "short_day",
     "zone",
 ]
@@ -132,3 +134,69 @@ def short_day(day: Date) -> str:
 def format_clock(value: Time) -> str:
     """Write a clock time as ``HH:MM``."""
     return f"{value.hour:02d}:{value.minute:02d}"
+
+
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_OFFSET = re.compile(r"^([+-])(\d{1,3})([dw])$")
+_WORD_AND_TIME = re.compile(r"^(\S+)(?:\s+(\d{1,2}:\d{2}))?$")
+
+
+def _friendly_day(word: str, today: Date) -> Date | None:
+    word = word.lower()
+    if word == "today":
+        return today
+    if word == "tomorrow":
+        return today.add(days=1)
+    if word == "yesterday":
+        return today.subtract(days=1)
+    if word in _WEEKDAYS:
+        ahead = (_WEEKDAYS[word] - today.isoweekday()) % 7
+        return today.add(days=ahead)
+    offset = _OFFSET.match(word)
+    if offset:
+        sign, amount, unit = offset.groups()
+        days = int(amount) * (7 if unit == "w" else 1)
+        return today.add(days=days if sign == "+" else -days)
+    return None
+
+
+def parse_when_day(text: str, today: Date, field: str = "date") -> Date:
+    """A day typed in a form: ``2026-12-01``, ``today``, ``tomorrow``, ``fri``, ``+3d``, ``+2w``.
+
+    A weekday means its next occurrence, today included.
+    """
+    friendly = _friendly_day(text.strip(), today)
+    return friendly if friendly is not None else parse_day(text, field)
+
+
+def parse_when_moment(text: str, now: DateTime, tz: str, field: str = "at") -> DateTime:
+    """A moment typed in a form: ISO (``2026-12-01 14:00``) or a friendly day with an optional
+    time (``tomorrow 14:00``, ``fri 9:30``, ``+1w``); ``now`` is accepted too. Read in ``tz``."""
+    cleaned = text.strip()
+    if cleaned.lower() == "now":
+        return now.in_timezone(tz)
+    match = _WORD_AND_TIME.match(cleaned)
+    if match:
+        local_today = now.in_timezone(tz).date()
+        day = _friendly_day(match.group(1), local_today)
+        if day is not None:
+            clock = parse_clock(match.group(2), field) if match.group(2) else Time(9, 0)
+            return pendulum.datetime(
+                day.year, day.month, day.day, clock.hour, clock.minute, tz=zone(tz, field)
+            )
+    return parse_moment(cleaned, tz, field)
