@@ -31,6 +31,7 @@ __all__ = [
     "log_touch",
     "snooze_item",
     "split_list",
+    "undo_item",
 ]
 
 # A heard-back outcome moves the opportunity along.
@@ -332,3 +333,25 @@ def _task_item(task: Task) -> PlanItem:
         reason="",
         company=task.company or None,
     )
+
+
+def undo_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
+    """Take back marking a planned item done today: remove what recorded it."""
+    with store.transaction():
+        records = store.records()
+        item = find_item(plan_day(records, now), item_id)
+        if item is None or not item.done or item.source_id is None:
+            raise InvalidField("id", f"{item_id} is not done today")
+        source = item.source_id
+        tasks = {t.id: t for t in records.tasks}
+        if source in tasks:
+            task = tasks[source]
+            if task.id.startswith(("goal-", "glow-")):
+                store.delete(Task, task.id)
+            else:
+                store.put(dataclasses.replace(task, status="open", done_at=None))
+        elif any(t.id == source for t in records.touches):
+            store.delete(Touch, source)
+        else:
+            store.delete(Mark, source)
+    return item

@@ -1,66 +1,173 @@
-"""The Textual application: built by one factory for the CLI, the tests and the screenshots."""
+"""The Textual application: five screens as modes, the command palette, and the store watch.
+
+One factory (:func:`build_app`) builds the app for the CLI, the tests and the screenshot script,
+with the store and ``now`` injected. Every change is written through the store the moment it is
+made; a two-second check picks up other sessions' changes without a restart.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+import pendulum
 from pendulum import DateTime
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from .store import Store
+from .screens.advocates import AdvocatesScreen
+from .screens.base import DataScreen
+from .screens.help import HelpScreen
+from .screens.network import NetworkScreen
+from .screens.pipeline import PipelineScreen
+from .screens.today import TodayScreen
+from .screens.waiting import WaitingScreen
+from .store import Store, StoreError
 
-__all__ = ["NowwhatApp", "build_app", "run_app"]
+__all__ = ["MIN_SIZE", "NowwhatApp", "build_app", "run_app"]
 
-_COLUMNS = {
-    "opportunities": ("company", "role", "stage"),
-    "interviews": ("opportunity_id", "start", "felt", "promised_by"),
-    "contacts": ("name", "company", "tags"),
-    "touches": ("kind", "at", "opportunity_id", "contact_id"),
-    "tasks": ("title", "kind", "due", "status"),
+MIN_SIZE = (64, 18)
+"""Below this the layout cannot work: the app says so instead of drawing a broken screen."""
+
+SCREENS: dict[str, type[DataScreen]] = {
+    "today": TodayScreen,
+    "waiting": WaitingScreen,
+    "advocates": AdvocatesScreen,
+    "network": NetworkScreen,
+    "pipeline": PipelineScreen,
 }
 
 
-class NowwhatApp(App[int]):
-    """What the database holds, table by table (the dashboard screens replace this)."""
+class NowwhatApp(App[None]):
+    """The dashboard: Today, Waiting room, Advocates, Network, Pipeline."""
 
+    CSS_PATH = "app.tcss"
     TITLE = "nowwhat"
-    BINDINGS: ClassVar = [("q", "quit", "Quit")]
+    MODES: ClassVar = dict(SCREENS)
+    DEFAULT_MODE = "today"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's API
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('today')", "Today", id="go.today", show=False),
+        Binding("2", "switch_mode('waiting')", "Waiting", id="go.waiting", show=False),
+        Binding("3", "switch_mode('advocates')", "Advocates", id="go.advocates", show=False),
+        Binding("4", "switch_mode('network')", "Network", id="go.network", show=False),
+        Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
 
-    def __init__(self, store: Store, now: DateTime) -> None:
+    def __init__(
+        self,
+        store: Store,
+        now: DateTime,
+        *,
+        fixed_now: bool = False,
+        poll_seconds: float = 2.0,
+    ) -> None:
         super().__init__()
         self.store = store
-        self.now = now
+        self._start = now
+        self._fixed_now = fixed_now
+        self._poll_seconds = poll_seconds
+        self.animation_level = "none"  # it runs over SSH: no animations by default
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        records = self.store.records()
-        with TabbedContent():
-            for table, columns in _COLUMNS.items():
-                with TabPane(table.capitalize(), id=table):
-                    grid: DataTable[Text] = DataTable(zebra_stripes=True)
-                    grid.add_columns(*columns)
-                    for record in getattr(records, table):
-                        grid.add_row(*(Text(_cell(getattr(record, c))) for c in columns))
-                    yield grid
-        yield Footer()
+    # -- time and data ----------------------------------------------------------------------------
+
+    def now(self) -> DateTime:
+        """The moment the app takes as now: fixed with ``--now``, else the real clock."""
+        if self._fixed_now:
+            return self._start
+        return pendulum.now(self.store.settings().timezone)
+
+    def check_store(self) -> None:
+        """Pick up changes another session or the CLI made; redraw only when there were some."""
+        try:
+            changed = self.store.refresh()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        if changed:
+            self.data_changed()
+
+    def data_changed(self) -> None:
+        """The data changed (here or elsewhere): redraw the visible screen, keeping its cursor."""
+        screen = self.screen
+        if isinstance(screen, DataScreen):
+            screen.refresh_data()
+
+    # -- life cycle -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_interval(self._poll_seconds, self.check_store, name="store-watch")
+        self._watch_signals()
+        self._fit(self.size.width, self.size.height)
+
+    def _watch_signals(self) -> None:
+        """Exit cleanly when the SSH link drops (SIGHUP) or the process is asked to stop.
+
+        Textual does not handle these itself; without this the process would be killed at an
+        arbitrary point or linger with no terminal. Writes are atomic either way.
+        """
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self.exit)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        self.set_class(small, "-too-small")
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and the global ones."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of every screen, so anything can be found by name with ctrl+p."""
+        yield from super().get_system_commands(screen)
+        for mode, screen_class in SCREENS.items():
+            title = screen_class.TITLE or mode
+            yield SystemCommand(
+                f"Go to {title}", f"Switch to the {title} screen", self._go(mode, None)
+            )
+            for binding in screen_class.BINDINGS:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                yield SystemCommand(
+                    f"{title}: {binding.description}",
+                    binding.tooltip or f"{binding.description} (key: {binding.key})",
+                    self._go(mode, binding.action),
+                )
+
+    def _go(self, mode: str, action: str | None) -> Callable[[], None]:
+        async def run() -> None:
+            await self.switch_mode(mode)
+            if action:
+                await self.screen.run_action(action)
+
+        def start() -> None:
+            self.call_later(run)
+
+        return start
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, frozenset | tuple):
-        return ", ".join(sorted(str(v) for v in value))
-    return str(value)
-
-
-def build_app(store: Store, now: DateTime) -> NowwhatApp:
-    """The app on ``store`` with ``now`` as the moment it starts at."""
-    return NowwhatApp(store, now)
+def build_app(store: Store, now: DateTime, *, fixed_now: bool = True) -> NowwhatApp:
+    """The app on ``store``, taking ``now`` as the current moment (fixed unless told otherwise)."""
+    return NowwhatApp(store, now, fixed_now=fixed_now)
 
 
 def run_app(store: Store, now: DateTime, *, fixed_now: bool = False) -> int:
     """Run the app in this terminal; return its exit code."""
-    build_app(store, now).run()
-    return 0
+    app = build_app(store, now, fixed_now=fixed_now)
+    app.run()
+    return app.return_code or 0

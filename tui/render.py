@@ -63,7 +63,8 @@ def render_plan(plan: DayPlan) -> RenderableType:
     """The day as three slices of a sandwich, then what moved and what to know."""
     parts: list[RenderableType] = []
     split = plan.split
-    header = Text(f"{plan.date.format('dddd D MMMM YYYY')}", style="bold")
+    header = Text()
+    header.append(plan.date.format("dddd D MMMM YYYY"), style="bold")
     if not plan.business_day:
         header.append("  (rest day)", style="dim")
     parts.append(header)
@@ -76,12 +77,14 @@ def render_plan(plan: DayPlan) -> RenderableType:
         )
     )
     for window in plan.glow:
-        glow = Text("glow: ", style="bold yellow")
+        glow = Text()
+        glow.append("glow: ", style="bold yellow")
         glow.append(f"avoided calls first until {window.until.format('ddd HH:mm')} after ")
         glow.append(window.company)
         parts.append(glow)
     for start, end, label in plan.events:
-        event = Text(f"{format_clock(start)}-{format_clock(end)}  ", style="bold")
+        event = Text()
+        event.append(f"{format_clock(start)}-{format_clock(end)}  ", style="bold")
         event.append(label)
         parts.append(event)
     for block in plan.blocks:

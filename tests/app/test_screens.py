@@ -1,0 +1,154 @@
+"""Waiting room, Advocates, Network and Pipeline: what they show and what their keys store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Select
+
+from tui.screens.advocates import AdvocatesScreen
+from tui.screens.waiting import WaitingScreen
+from tui.store import Store
+from tui.widgets.table import RecordTable
+
+
+def _rows(app) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one(RecordTable)
+    return {str(key.value): [str(c) for c in table.get_row(key)] for key in table.rows}
+
+
+async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        rows = _rows(app)
+        assert list(rows) == [
+            "opp_northwind",
+            "opp_bluefin",
+            "opp_quillstone",
+            "opp_lumen",
+            "opp_harbor",
+        ]
+        northwind = rows["opp_northwind"]
+        assert "promise broken" in northwind and "6 days ago" in northwind
+        assert "Fri 20 Nov" in northwind and "check-in today" in northwind
+        assert "Priya Raman" in northwind
+        assert "gone quiet" in rows["opp_lumen"] and "heard back" in rows["opp_harbor"]
+        timeline = str(app.screen.query_one("#timeline").render())
+        assert "panel (video)" in timeline and "thank-you · Ravi Menon" in timeline
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Bluefin Health" in str(app.screen.query_one("#timeline").render())
+        history = str(app.screen.query_one("#history").render())
+        assert "median of 7.5 days" in history
+
+
+async def test_logging_hearing_back_moves_the_opportunity(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-company").value == "Northwind Analytics"
+        form.query_one("#field-kind", Select).value = "heard_back"
+        await pilot.pause()
+        assert form.query_one("#row-outcome").display  # the outcome appears for heard back
+        form.query_one("#field-outcome", Select).value = "next_round"
+        form.query_one("#field-note").value = "Final round next week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        touch = Store(demo_db).records().touches[-1]
+        assert (touch.kind, touch.outcome, touch.note) == (
+            "heard_back",
+            "next_round",
+            "Final round next week",
+        )
+        assert "heard back" in _rows(app)["opp_northwind"]
+        assert app.screen.query_one(RecordTable).current_key == "opp_northwind"
+
+
+async def test_adding_an_interview_with_a_friendly_date(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-company").value = "Zeta Corp"
+        form.query_one("#field-start").value = "tomorrow 10:30"
+        form.query_one("#field-promised_by").value = "fri"
+        await pilot.pause()
+        assert "Tue 24 Nov 2026 10:30 EST" in str(form.query_one("#hint-start").render())
+        assert "Fri 27 Nov 2026" in str(form.query_one("#hint-promised_by").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        records = Store(demo_db).records()
+        interview = records.interviews[-1]
+        assert interview.start.isoformat() == "2026-11-24T10:30:00-05:00"
+        assert str(interview.promised_by) == "2026-11-27"
+        assert any(o.company == "Zeta Corp" for o in records.opportunities)
+
+
+async def test_advocates_promote_and_log_a_check_in_with_answers(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, AdvocatesScreen)
+        assert set(_rows(app)) == {"con_marcus", "con_priya", "con_aisha"}
+        intel = str(app.screen.query_one("#intel").render())
+        assert "reorganised" in intel
+        await pilot.press("p")
+        await pilot.pause()
+        picker = app.screen.query_one("OptionList")
+        picker.highlighted = picker.get_option_index("con_lena")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "advocate" in Store(demo_db).records().contacts[7].tags  # Lena Fischer
+        assert "con_lena" in _rows(app)
+        table = app.screen.query_one(RecordTable)
+        table.move_cursor(row=table.get_row_index("con_priya"))
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-contact").value == "Priya Raman"
+        form.query_one("#field-internal_change").value = "New VP of data started Monday"
+        form.query_one("#field-still_posted").value = "yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        touch = Store(demo_db).records().touches[-1]
+        assert touch.kind == "advocate_ask" and touch.contact_id == "con_priya"
+        assert touch.answers == {
+            "internal_change": "New VP of data started Monday",
+            "still_posted": "yes",
+        }
+        assert "New VP of data" in str(app.screen.query_one("#intel").render())
+
+
+async def test_network_logs_an_update_and_pipeline_shows_goals(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        rows = _rows(app)
+        assert all("update due" in row for row in rows.values())
+        table = app.screen.query_one(RecordTable)
+        key = table.current_key
+        await pilot.press("u")
+        await pilot.pause()
+        touch = Store(demo_db).records().touches[-1]
+        assert (touch.kind, touch.contact_id) == ("network_update", key)
+        assert "up to date" in _rows(app)[key]
+        await pilot.press("5")
+        await pilot.pause()
+        goals = str(app.screen.query_one("#goals").render())
+        assert "applications" in goals and "0/10" in goals and "3 by tonight" in goals
+        stages = [row[2] for row in _rows(app).values()]
+        assert stages[-1] == "rejected"  # closed ones last

@@ -1,0 +1,143 @@
+"""Today: what is shown, and what each key does to the stored data."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from tui.engine.models import Task
+from tui.screens.today import TodayScreen
+from tui.store import Store
+from tui.widgets.plan_list import PlanList
+
+
+def _plan(app) -> PlanList:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(PlanList)
+
+
+async def _highlight(pilot, item_id: str) -> None:  # type: ignore[no-untyped-def]
+    plan = _plan(pilot.app)
+    plan.highlighted = plan.get_option_index(item_id)
+    await pilot.pause()
+
+
+async def test_today_shows_the_sandwich_with_glow_and_warnings(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert screen.sub_title == "Monday 23 November 2026"
+        plan = _plan(app)
+        headings = [str(o.prompt) for o in plan.options if o.disabled]
+        assert [h.split()[1] for h in headings[:3]] == ["SEARCH", "FOLLOW-UP", "SEARCH"]
+        assert "ty-int_quillstone_tech" in plan.items
+        glow = str(screen.query_one("#glow").render())
+        assert "2 h left after Quillstone" in glow
+        warnings = str(screen.query_one("#warnings").render())
+        assert "Lumen Freight has gone quiet" in warnings
+
+
+async def test_space_marks_done_and_space_again_undoes(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, "ty-int_quillstone_tech")
+        await pilot.press("space")
+        await pilot.pause()
+        touches = Store(demo_db).records().touches
+        assert touches[-1].kind == "thank_you" and touches[-1].opportunity_id == "opp_quillstone"
+        item = _plan(app).items["ty-int_quillstone_tech"]
+        assert item.done
+        assert _plan(app).highlighted_option.id == "ty-int_quillstone_tech"  # cursor stays
+        await pilot.press("space")
+        await pilot.pause()
+        assert len(Store(demo_db).records().touches) == len(touches) - 1
+        assert not _plan(app).items["ty-int_quillstone_tech"].done
+
+
+async def test_snooze_moves_an_item_to_the_next_business_day(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, "tsk_fernway_apply")
+        await pilot.press("s")
+        await pilot.pause()
+        assert "tsk_fernway_apply" not in _plan(app).items
+        task = Store(demo_db).get(Task, "tsk_fernway_apply")
+        assert str(task.snoozed_to) == "2026-11-24"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.screen.sub_title.startswith("Tuesday 24 November 2026")
+        assert "tsk_fernway_apply" in _plan(app).items
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.sub_title == "Monday 23 November 2026"
+
+
+async def test_adding_a_task_through_the_form(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Research Zeta")
+        due = app.screen.query_one("#field-due")
+        due.value = "tomorrow"
+        await pilot.pause()
+        assert "Tue 24 Nov 2026" in str(app.screen.query_one("#hint-due").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        tasks = Store(demo_db).records().tasks
+        assert tasks[-1].title == "Research Zeta" and str(tasks[-1].due) == "2026-11-24"
+
+
+async def test_an_invalid_field_says_why_and_saves_nothing(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    before = demo_db.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Apply somewhere")
+        app.screen.query_one("#field-due").value = "next blursday"
+        await pilot.pause()
+        assert "is not a date" in str(app.screen.query_one("#hint-due").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "nothing was saved" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert demo_db.read_bytes() == before
+
+
+async def test_editing_a_task_changed_elsewhere_asks_before_overwriting(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, "tsk_fernway_apply")
+        await pilot.press("e")
+        await pilot.pause()
+        title = app.screen.query_one("#field-title")
+        assert title.value == "Apply: Analytics Lead at Fernway"
+        # Meanwhile another session renames the task.
+        other = Store(demo_db)
+        task = other.get(Task, "tsk_fernway_apply")
+        other.put(dataclasses.replace(task, title="Renamed in the other session"))
+        title.value = "Mine: apply at Fernway"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        from tui.modals.conflict import ConflictDialog
+
+        assert isinstance(app.screen, ConflictDialog)
+        assert "changed by another session" in app.screen.message
+        assert Store(demo_db).get(Task, "tsk_fernway_apply").title == (
+            "Renamed in the other session"
+        )
+        await pilot.press("k")  # keep mine
+        await pilot.pause()
+        assert Store(demo_db).get(Task, "tsk_fernway_apply").title == "Mine: apply at Fernway"

@@ -1,0 +1,1 @@
+"""Dialogs: the forms for adding and editing records, and the questions they ask."""

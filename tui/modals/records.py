@@ -1,0 +1,380 @@
+"""The forms for interviews, contacts, tasks, opportunities and touches.
+
+Each function returns a :class:`FormScreen` whose save callback goes through :mod:`tui.actions`
+or the store, so the forms and the command line change data the same way. Editing passes the
+record as first read, so a change made meanwhile in another session is caught, not overwritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pendulum import DateTime
+
+from .. import actions
+from ..engine.models import FEELINGS, STAGES, TASK_KINDS, Contact, Interview, Records, Task
+from ..engine.when import format_clock
+from ..store import Store
+from .form import FieldSpec, FormScreen
+
+__all__ = [
+    "contact_form",
+    "interview_form",
+    "opportunity_form",
+    "task_form",
+    "touch_form",
+]
+
+KIND_CHOICES = [(k.replace("_", " "), k) for k in TASK_KINDS]
+FEEL_CHOICES = [(f, f) for f in FEELINGS]
+TOUCH_CHOICES = [
+    ("thank-you sent", "thank_you"),
+    ("check-in sent", "check_in"),
+    ("heard back", "heard_back"),
+    ("asked an advocate", "advocate_ask"),
+    ("network update", "network_update"),
+    ("call", "call"),
+]
+OUTCOME_CHOICES = [
+    ("next round", "next_round"),
+    ("offer", "offer"),
+    ("offer in hand", "offer_in_hand"),
+    ("rejected", "rejected"),
+    ("no decision yet", ""),
+]
+
+
+def _companies(records: Records) -> list[str]:
+    names = {o.company for o in records.opportunities} | {
+        c.company for c in records.contacts if c.company
+    }
+    return sorted(names, key=str.casefold)
+
+
+def _tz(store: Store) -> str:
+    return store.settings().timezone
+
+
+def task_form(store: Store, now: DateTime, task: Task | None = None) -> FormScreen:
+    """Add a task, or edit ``task``."""
+    records = store.records()
+    fields = [
+        FieldSpec("title", "Title", required=True, value=task.title if task else ""),
+        FieldSpec(
+            "kind",
+            "Kind",
+            "choice",
+            required=True,
+            choices=KIND_CHOICES,
+            value=task.kind if task else "apply",
+        ),
+        FieldSpec(
+            "minutes",
+            "Minutes",
+            "int",
+            value=task.minutes if task and task.minutes else "",
+            placeholder="default for the kind",
+        ),
+        FieldSpec(
+            "due",
+            "Due",
+            "day",
+            value=task.due.isoformat() if task and task.due else "",
+            placeholder="today, fri, +3d, 2026-12-01 (empty: whenever)",
+            help="empty: due whenever there is room",
+        ),
+        FieldSpec(
+            "company",
+            "Company",
+            value=task.company if task else "",
+            suggestions=_companies(records),
+        ),
+    ]
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        if task is None:
+            actions.add_task(
+                store,
+                now,
+                title=values["title"],
+                kind=values["kind"],
+                minutes=values["minutes"],
+                due=values["due"],
+                company=values["company"],
+            )
+        else:
+            changed = dataclasses.replace(
+                task,
+                title=values["title"],
+                kind=values["kind"],
+                minutes=values["minutes"],
+                due=values["due"],
+                company=values["company"],
+            )
+            store.put(changed, expected=None if force else task)
+
+    return FormScreen("Edit task" if task else "Add a task", fields, save, now=now, tz=_tz(store))
+
+
+def interview_form(
+    store: Store, now: DateTime, interview: Interview | None = None, company: str = ""
+) -> FormScreen:
+    """Add an interview (creating the opportunity if new), or edit ``interview``."""
+    records = store.records()
+    tz = _tz(store)
+    opportunity = next(
+        (o for o in records.opportunities if interview and o.id == interview.opportunity_id), None
+    )
+    start = interview.start.in_timezone(tz) if interview else None
+    fields = [
+        FieldSpec(
+            "company",
+            "Company",
+            required=True,
+            value=opportunity.company if opportunity else company,
+            suggestions=_companies(records),
+        ),
+        FieldSpec("role", "Role", value=opportunity.role if opportunity else ""),
+        FieldSpec(
+            "start",
+            "When",
+            "moment",
+            required=True,
+            value=f"{start.date().isoformat()} {format_clock(start.time())}" if start else "",
+            placeholder="2026-12-01 14:00, tomorrow 10:00, fri 9:30",
+        ),
+        FieldSpec(
+            "kind",
+            "Kind",
+            value=interview.kind if interview else "video",
+            placeholder="phone, video, onsite, panel",
+        ),
+        FieldSpec(
+            "minutes",
+            "Minutes",
+            "int",
+            value=interview.minutes if interview else records.settings["interview_minutes"],
+        ),
+        FieldSpec(
+            "promised_by",
+            "Promised by",
+            "day",
+            value=interview.promised_by.isoformat() if interview and interview.promised_by else "",
+            placeholder="when they said they would answer (fri, +1w)",
+            help="empty: no promise (check in after 5 business days)",
+        ),
+        FieldSpec(
+            "felt",
+            "It felt",
+            "choice",
+            choices=FEEL_CHOICES,
+            value=interview.felt if interview and interview.felt else "",
+        ),
+        FieldSpec(
+            "skills",
+            "Skills shown",
+            "list",
+            value=", ".join(interview.skills) if interview else "",
+            placeholder="SQL, stakeholder demos",
+        ),
+    ]
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        if interview is None:
+            actions.add_interview(
+                store,
+                now,
+                company=values["company"],
+                role=values["role"],
+                start=values["start"],
+                promised_by=values["promised_by"],
+                felt=values["felt"],
+                skills=values["skills"],
+                kind=values["kind"],
+                minutes=values["minutes"],
+            )
+            return
+        changed = dataclasses.replace(
+            interview,
+            start=values["start"],
+            kind=values["kind"] or "interview",
+            minutes=values["minutes"] or interview.minutes,
+            promised_by=values["promised_by"],
+            felt=values["felt"] or None,
+            skills=values["skills"],
+        )
+        store.put(changed, expected=None if force else interview)
+
+    return FormScreen(
+        "Edit interview" if interview else "Add an interview", fields, save, now=now, tz=tz
+    )
+
+
+def contact_form(
+    store: Store,
+    now: DateTime,
+    contact: Contact | None = None,
+    *,
+    advocate: bool = False,
+    core: bool = False,
+    company: str = "",
+) -> FormScreen:
+    """Add a contact (an advocate, if asked), or edit ``contact``."""
+    records = store.records()
+    fields = [
+        FieldSpec("name", "Name", required=True, value=contact.name if contact else ""),
+        FieldSpec(
+            "company",
+            "Company",
+            value=contact.company if contact else company,
+            suggestions=_companies(records),
+        ),
+        FieldSpec(
+            "relation",
+            "Relation",
+            value=contact.relation if contact else "",
+            placeholder="former colleague, friend of Chris, recruiter",
+        ),
+        FieldSpec("email", "E-mail", value=contact.email if contact else ""),
+        FieldSpec("phone", "Phone", value=contact.phone if contact else ""),
+        FieldSpec(
+            "advocate", "Advocate", "flag", value=contact.is_advocate if contact else advocate
+        ),
+        FieldSpec("core", "Core network", "flag", value=contact.is_core if contact else core),
+        FieldSpec("notes", "Intel / notes", value=contact.notes if contact else ""),
+    ]
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        if contact is None:
+            actions.add_contact(
+                store,
+                name=values["name"],
+                company=values["company"],
+                relation=values["relation"],
+                email=values["email"],
+                phone=values["phone"],
+                advocate=values["advocate"],
+                core=values["core"],
+                notes=values["notes"],
+            )
+            return
+        tags = set(contact.tags) - {"advocate", "core"}
+        tags |= {t for t, on in (("advocate", values["advocate"]), ("core", values["core"])) if on}
+        changed = dataclasses.replace(
+            contact,
+            name=values["name"],
+            company=values["company"],
+            relation=values["relation"],
+            email=values["email"],
+            phone=values["phone"],
+            tags=frozenset(tags),
+            notes=values["notes"],
+        )
+        store.put(changed, expected=None if force else contact)
+
+    title = "Edit contact" if contact else ("Add an advocate" if advocate else "Add a contact")
+    return FormScreen(title, fields, save, now=now, tz=_tz(store))
+
+
+def opportunity_form(store: Store, now: DateTime) -> FormScreen:
+    """Add an opportunity."""
+    fields = [
+        FieldSpec("company", "Company", required=True),
+        FieldSpec("role", "Role"),
+        FieldSpec(
+            "stage",
+            "Stage",
+            "choice",
+            required=True,
+            choices=[(s, s) for s in STAGES],
+            value="applied",
+        ),
+        FieldSpec("url", "Posting URL", placeholder="https://..."),
+        FieldSpec("applied_on", "Applied on", "day", placeholder="today, 2026-11-20"),
+    ]
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        actions.add_opportunity(
+            store,
+            now,
+            company=values["company"],
+            role=values["role"],
+            stage=values["stage"],
+            url=values["url"],
+            applied_on=values["applied_on"],
+        )
+
+    return FormScreen("Add an opportunity", fields, save, now=now, tz=_tz(store))
+
+
+def touch_form(
+    store: Store,
+    now: DateTime,
+    *,
+    company: str = "",
+    contact: str = "",
+    kind: str = "",
+    questions: bool = False,
+) -> FormScreen:
+    """Log a message or call; for an advocate, with the answers to the open questions."""
+    records = store.records()
+    names = sorted({c.name for c in records.contacts}, key=str.casefold)
+    fields = [
+        FieldSpec(
+            "kind",
+            "What happened",
+            "choice",
+            required=True,
+            choices=TOUCH_CHOICES,
+            value=kind or "check_in",
+        ),
+        FieldSpec(
+            "company",
+            "Company",
+            value=company,
+            suggestions=_companies(records),
+            help="the opportunity's company",
+        ),
+        FieldSpec("contact", "Contact", value=contact, suggestions=names),
+        FieldSpec("at", "When", "moment", value="now", placeholder="now, today 10:00"),
+        FieldSpec(
+            "outcome",
+            "Outcome",
+            "choice",
+            choices=OUTCOME_CHOICES,
+            visible_when=("kind", "heard_back"),
+        ),
+    ]
+    if questions:
+        fields += [
+            FieldSpec(
+                "internal_change",
+                "Changed inside?",
+                visible_when=("kind", "advocate_ask"),
+                placeholder="what they said (empty: did not ask)",
+            ),
+            FieldSpec(
+                "still_posted",
+                "Still posted?",
+                visible_when=("kind", "advocate_ask"),
+                placeholder="yes / no / not sure",
+            ),
+        ]
+    fields.append(FieldSpec("note", "Note", placeholder="anything worth remembering"))
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        answers = {k: values[k] for k in ("internal_change", "still_posted") if values.get(k)}
+        actions.log_touch(
+            store,
+            now,
+            kind=values["kind"],
+            company=values["company"] or None,
+            contact=values["contact"] or None,
+            at=values["at"],
+            outcome=values.get("outcome") or None,
+            note=values["note"],
+            answers=answers,
+        )
+
+    return FormScreen("Log a touch", fields, save, now=now, tz=_tz(store))

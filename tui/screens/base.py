@@ -1,0 +1,91 @@
+"""What every top-level screen shares: the store, the moment, redrawing when data changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pendulum import DateTime
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..engine.errors import InvalidField
+from ..engine.models import Records
+from ..store import Store, StoreError
+from ..widgets.too_small import TooSmall
+
+if TYPE_CHECKING:
+    from ..app import NowwhatApp
+
+__all__ = ["DataScreen"]
+
+T = TypeVar("T")
+
+
+class DataScreen(Screen[None]):
+    """A screen drawn from the store; it redraws when the data changes and keeps its cursor."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen_generation = -1
+
+    @property
+    def nowwhat(self) -> NowwhatApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        return self.nowwhat.store
+
+    def now(self) -> DateTime:
+        return self.nowwhat.now()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield TooSmall()
+        with Vertical(classes="body"):
+            yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        if self._seen_generation != self.store.generation:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Redraw from the latest records."""
+        try:
+            records = self.store.records()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self._seen_generation = self.store.generation
+        self.show(records, self.now())
+
+    def show(self, records: Records, now: DateTime) -> None:
+        """Set the widgets from ``records`` as of ``now``."""
+        raise NotImplementedError
+
+    def change(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a change through the store; report a refusal in a notification; redraw.
+
+        The change is on disk when this returns. Bad input and store problems are shown to
+        the person literally and change nothing.
+        """
+        try:
+            result = work(*args, **kwargs)
+        except (InvalidField, StoreError) as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return None
+        finally:
+            self.nowwhat.data_changed()
+        return result

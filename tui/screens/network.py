@@ -1,0 +1,116 @@
+"""Core network: the people who should hear how each interview went, stale ones first."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pendulum import DateTime
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from .. import actions
+from ..engine.models import Records
+from ..engine.network import NetworkRow, network_view
+from ..engine.when import short_day
+from ..modals.records import contact_form
+from ..widgets.table import RecordTable, cell
+from .base import DataScreen
+
+__all__ = ["NetworkScreen"]
+
+
+class NetworkScreen(DataScreen):
+    """Core contacts with their last update; ``u`` logs that you updated the selected one."""
+
+    TITLE = "Network"
+    CSS_PATH = "lists.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "u",
+            "update",
+            "Log update",
+            id="network.update",
+            tooltip="Log that you told this contact how your search is going",
+        ),
+        Binding("a", "add", "Add core contact", id="network.add"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[NetworkRow] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            Text(
+                "Your core network keeps you on their radar when they know how each "
+                "interview went and which skills it showed."
+            ),
+            classes="intro",
+        )
+        yield RecordTable(id="core")
+        yield Static(id="suggestion", classes="detail")
+
+    def show(self, records: Records, now: DateTime) -> None:
+        self.rows = network_view(records, now)
+        tz = records.settings.timezone
+        table = self.query_one(RecordTable)
+        rows = []
+        for row in self.rows:
+            last = short_day(row.last_touch.in_timezone(tz).date()) if row.last_touch else "never"
+            since = "—" if row.days_since is None else f"{row.days_since} d"
+            status = cell("update due", "bold yellow") if row.update_due else cell("up to date")
+            rows.append(
+                (
+                    row.contact.id,
+                    [
+                        cell(row.contact.name),
+                        cell(row.contact.company),
+                        cell(row.contact.relation),
+                        cell(last),
+                        cell(since),
+                        status,
+                    ],
+                )
+            )
+        table.fill(["Name", "Company", "Relation", "Last update", "Since", "Status"], rows)
+        suggestion = self.query_one("#suggestion", Static)
+        due = [r for r in self.rows if r.update_due]
+        if not self.rows:
+            suggestion.update(
+                Text(
+                    "No core contacts yet: add the few people who should hear how "
+                    "your search is going (a)."
+                )
+            )
+        elif due:
+            item = due[0].update_due
+            assert item is not None
+            suggestion.update(Text(f"Next: {item.title}"))
+        else:
+            suggestion.update(Text("Everyone is up to date."))
+
+    def action_update(self) -> None:
+        key = self.query_one(RecordTable).current_key
+        row = next((r for r in self.rows if r.contact.id == key), None)
+        if row is None:
+            self.notify("Choose a contact first.", markup=False)
+            return
+        touch = self.change(
+            actions.log_touch,
+            self.store,
+            self.now(),
+            kind="network_update",
+            contact=row.contact.name,
+            company=None,
+        )
+        if touch is not None:
+            self.notify(f"Logged an update to {row.contact.name}.", markup=False)
+
+    def action_add(self) -> None:
+        self.app.push_screen(contact_form(self.store, self.now(), core=True), self._after_form)
+
+    def _after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.nowwhat.data_changed()

@@ -1,0 +1,213 @@
+"""Today: the day's sandwich — search, follow-up, search — with why each item is there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pendulum import Date, DateTime
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList, Static
+
+from .. import actions
+from ..engine.calendar import BusinessCalendar
+from ..engine.models import Contact, Interview, Records, Task
+from ..engine.plan import DayPlan, plan_day
+from ..engine.when import short_day
+from ..modals.records import contact_form, interview_form, task_form
+from ..widgets.plan_list import PlanList
+from ..widgets.split_bar import SplitBar
+from .base import DataScreen
+
+__all__ = ["TodayScreen"]
+
+
+class TodayScreen(DataScreen):
+    """The plan for one day; ``[`` and ``]`` move between days, ``t`` comes back to today."""
+
+    TITLE = "Today"
+    CSS_PATH = "today.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "space", "done", "Done", id="today.done", tooltip="Mark the item done (again: undo)"
+        ),
+        Binding(
+            "s",
+            "snooze",
+            "Snooze",
+            id="today.snooze",
+            tooltip="Move the item to the next business day",
+        ),
+        Binding("a", "add", "Add", id="today.add", tooltip="Add one of your own tasks"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="today.edit",
+            tooltip="Edit the task, interview or contact behind the item",
+        ),
+        Binding(
+            "left_square_bracket",
+            "day(-1)",
+            "Prev",
+            id="today.previous",
+            key_display="[",
+            tooltip="The previous business day",
+        ),
+        Binding(
+            "right_square_bracket",
+            "day(1)",
+            "Next",
+            id="today.next",
+            key_display="]",
+            tooltip="The next business day (plan ahead)",
+        ),
+        Binding("t", "today", "Back to today", id="today.today", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: Date | None = None  # None: follow the clock
+        self.plan: DayPlan | None = None
+        self.records: Records | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="glow")
+        yield SplitBar(id="split")
+        yield PlanList(id="plan")
+        yield Static(id="why")
+        yield Static(id="warnings")
+
+    def show(self, records: Records, now: DateTime) -> None:
+        self.records = records
+        plan = plan_day(records, now, self.day)
+        self.plan = plan
+        today = now.in_timezone(records.settings.timezone).date()
+        when = (
+            ""
+            if plan.date == today
+            else (" · planning ahead" if plan.date > today else " · looking back")
+        )
+        self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}"
+        self.query_one(SplitBar).split = plan.split
+        self._show_glow(plan, now, today)
+        self.query_one(PlanList).show_plan(plan)
+        self._show_why()
+        self._show_warnings(plan)
+
+    def _show_glow(self, plan: DayPlan, now: DateTime, today: Date) -> None:
+        banner = self.query_one("#glow", Static)
+        banner.display = bool(plan.glow)
+        if not plan.glow:
+            return
+        window = plan.glow[0]
+        text = Text("✦ glow: ")
+        if plan.date == today:
+            hours = max(1, round((window.until - now).total_seconds() / 3600))
+            text.append(f"{hours} h left after ")
+        else:
+            text.append(f"until {window.until.format('ddd HH:mm')} after ")
+        text.append(window.company)
+        text.append(" · make the calls you have been putting off")
+        banner.update(text)
+
+    def _show_warnings(self, plan: DayPlan) -> None:
+        panel = self.query_one("#warnings", Static)
+        panel.display = bool(plan.warnings)
+        text = Text()
+        for number, warning in enumerate(plan.warnings):
+            if number:
+                text.append("\n")
+            text.append("! ", style="bold")
+            text.append(warning.message)
+        panel.update(text)
+
+    @on(OptionList.OptionHighlighted)
+    def _show_why(self) -> None:
+        item = self.query_one(PlanList).current
+        why = self.query_one("#why", Static)
+        if item is None:
+            why.update("")
+            return
+        text = Text()
+        text.append(item.title, style="bold")
+        who = " · ".join(x for x in (item.company, item.contact) if x)
+        if who:
+            text.append(f"  ({who})")
+        text.append("\n")
+        if item.due:
+            text.append(f"due {short_day(item.due)} · ")
+        text.append(item.reason)
+        why.update(text)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_done(self) -> None:
+        item = self.query_one(PlanList).current
+        if item is None:
+            self.notify("Move the cursor to an item first.", markup=False)
+            return
+        if item.done:
+            if self.change(actions.undo_item, self.store, self.now(), item.id) is not None:
+                self.notify(f"Undone: {item.title}", markup=False)
+            return
+        if self.change(actions.complete_item, self.store, self.now(), item.id) is not None:
+            self.notify(f"Done: {item.title}", markup=False)
+
+    def action_snooze(self) -> None:
+        item = self.query_one(PlanList).current
+        if item is None:
+            self.notify("Move the cursor to an item first.", markup=False)
+            return
+        day = self.change(actions.snooze_item, self.store, self.now(), item.id)
+        if day is not None:
+            self.notify(f"Snoozed to {short_day(day)}: {item.title}", markup=False)
+
+    def action_add(self) -> None:
+        self.app.push_screen(task_form(self.store, self.now()), self._after_form)
+
+    def action_edit(self) -> None:
+        item = self.query_one(PlanList).current
+        if item is None or self.records is None:
+            self.notify("Move the cursor to an item first.", markup=False)
+            return
+        records = self.records
+        task = next((t for t in records.tasks if t.id == item.id), None)
+        if isinstance(task, Task):
+            self.app.push_screen(task_form(self.store, self.now(), task), self._after_form)
+            return
+        interview_id = item.id.split("-", 1)[1] if item.kind in {"thank_you", "check_in"} else ""
+        interview = next((i for i in records.interviews if i.id == interview_id), None)
+        if isinstance(interview, Interview):
+            self.app.push_screen(
+                interview_form(self.store, self.now(), interview), self._after_form
+            )
+            return
+        contact = next((c for c in records.contacts if c.id == item.contact_id), None)
+        if isinstance(contact, Contact):
+            self.app.push_screen(contact_form(self.store, self.now(), contact), self._after_form)
+            return
+        self.notify(
+            "This item comes from your weekly goals: change them in the settings.", markup=False
+        )
+
+    def _after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.nowwhat.data_changed()
+
+    def action_day(self, step: int) -> None:
+        settings = self.store.settings()
+        current = self.plan.date if self.plan else self.now().date()
+        calendar = BusinessCalendar(settings.country)
+        target = current.add(days=step)
+        # Hop over weekends and holidays: the plan of a rest day is rarely what you want.
+        while not calendar.is_business_day(target) and abs((target - current).days) < 7:
+            target = target.add(days=step)
+        self.day = target
+        self.refresh_data()
+
+    def action_today(self) -> None:
+        self.day = None
+        self.refresh_data()

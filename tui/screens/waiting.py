@@ -1,0 +1,245 @@
+"""The waiting room: who owes an answer, since when, what was promised, and what to do next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pendulum import Date, DateTime
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Static
+
+from ..engine.lookup import company_key
+from ..engine.models import Records
+from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
+from ..engine.when import short_day
+from ..modals.records import interview_form, touch_form
+from ..render import KIND_LABEL
+from ..widgets.table import RecordTable, cell
+from .base import DataScreen
+
+__all__ = ["STATE_STYLE", "WaitingScreen"]
+
+STATE_STYLE = {
+    "waiting": ("waiting", "bold cyan"),
+    "promise_broken": ("promise broken", "bold red"),
+    "gone_quiet": ("gone quiet", "bold magenta"),
+    "heard_back": ("heard back", "bold green"),
+}
+ARROW = {"in": "←", "out": "→"}
+TOUCH_WORDS = {
+    "thank_you": "thank-you",
+    "check_in": "check-in",
+    "advocate_ask": "asked advocate",
+    "network_update": "network update",
+    "heard_back": "heard back",
+    "call": "call",
+}
+
+
+def _ago(days: int) -> str:
+    return "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
+
+
+class WaitingScreen(DataScreen):
+    """Every opportunity waiting for an answer, and the timeline of the selected one."""
+
+    TITLE = "Waiting room"
+    CSS_PATH = "waiting.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "details", "Details", id="waiting.details", show=False),
+        Binding(
+            "l",
+            "log",
+            "Log touch",
+            id="waiting.log",
+            tooltip="Log a thank-you, a check-in, or hearing back (with the outcome)",
+        ),
+        Binding("i", "interview", "Add interview", id="waiting.interview"),
+        Binding("c", "compose", "Compose", id="waiting.compose"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.room: WaitingRoom | None = None
+        self.records: Records | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="history")
+        with Horizontal(id="waiting-body"):
+            yield RecordTable(id="rooms")
+            yield Static(id="timeline")
+
+    def show(self, records: Records, now: DateTime) -> None:
+        self.records = records
+        room = waiting_room(records, now)
+        self.room = room
+        today = now.in_timezone(records.settings.timezone).date()
+        history = self.query_one("#history", Static)
+        if room.median_answer_days is None:
+            history.update(Text("No answers logged yet: your own answer times will show here."))
+        else:
+            history.update(
+                Text(
+                    f"Companies have answered you in a median of {room.median_answer_days:g} days "
+                    f"({room.answers_seen} answers). Silence past that is marked."
+                )
+            )
+        width = self.size.width
+        columns = ["Company", "Silent", "State", "Next step"]
+        if width >= 100:
+            columns[1:1] = ["Interviewed", "Promised"]
+        if width >= 115:
+            columns.append("Advocates")
+        if width >= 140:
+            columns[1:1] = ["Role"]
+        rows = []
+        for row in room.rows:
+            cells = self._cells(row, today, room)
+            rows.append((row.state.opportunity.id, [cells[c] for c in columns]))
+        table = self.query_one(RecordTable)
+        table.fill(columns, rows)
+        if not rows:
+            self.query_one("#timeline", Static).update(
+                Text("Nobody owes you an answer yet. Add an interview with i.")
+            )
+        else:
+            self._show_timeline()
+
+    def _cells(self, row: WaitingRow, today: Date, room: WaitingRoom) -> dict[str, Text]:
+        state = row.state
+        label, style = STATE_STYLE[state.state]
+        held = state.interview.start.in_timezone(self.store.settings().timezone).date()
+        promised = state.interview.promised_by
+        late = room.median_answer_days is not None and row.silence_days > room.median_answer_days
+        step = row.next_step
+        when = (
+            ""
+            if step is None
+            else ("today" if step.due == today else f"{step.due.strftime('%a')} {step.due.day}")
+        )
+        step_text = f"{KIND_LABEL.get(step.kind, step.kind)} {when}" if step else "—"
+        return {
+            "Company": cell(state.opportunity.company),
+            "Role": cell(state.opportunity.role),
+            "Interviewed": cell(_ago((today - held).days)),
+            "Promised": cell(short_day(promised) if promised else "—"),
+            "Silent": cell(
+                f"{row.silence_days} d" + (" !" if late else ""), "bold" if late else ""
+            ),
+            "State": cell(label, style),
+            "Next step": cell(step_text),
+            "Advocates": cell(", ".join(c.name for c in row.advocates) or "—"),
+        }
+
+    def _selected(self) -> WaitingRow | None:
+        if self.room is None:
+            return None
+        key = self.query_one(RecordTable).current_key
+        return next((r for r in self.room.rows if r.state.opportunity.id == key), None)
+
+    @on(DataTable.RowHighlighted)
+    def _show_timeline(self) -> None:
+        row = self._selected()
+        pane = self.query_one("#timeline", Static)
+        if row is None or self.records is None:
+            pane.update("")
+            return
+        records = self.records
+        tz = records.settings.timezone
+        opportunity = row.state.opportunity
+        people = {c.id: c.name for c in records.contacts}
+        events: list[tuple[DateTime, Text]] = []
+        for interview in records.interviews:
+            if interview.opportunity_id != opportunity.id:
+                continue
+            line = Text(f"interview · {interview.kind}")
+            if interview.felt:
+                line.append(f" · felt {interview.felt}")
+            if interview.promised_by:
+                line.append(f" · promised by {short_day(interview.promised_by)}")
+            if interview.skills:
+                line.append(" · " + ", ".join(interview.skills))
+            events.append((interview.start, line))
+        key = company_key(opportunity.company)
+        company_of = {c.id: company_key(c.company) for c in records.contacts}
+        for touch in records.touches:
+            if touch.opportunity_id != opportunity.id and not (
+                touch.opportunity_id is None and company_of.get(touch.contact_id or "") == key
+            ):
+                continue
+            line = Text(f"{ARROW[touch.direction]} {TOUCH_WORDS[touch.kind]}")
+            if touch.outcome:
+                line.append(f": {touch.outcome.replace('_', ' ')}")
+            if touch.contact_id in people:
+                line.append(f" · {people[touch.contact_id or '']}")
+            if touch.note:
+                line.append(f" — {touch.note}")
+            events.append((touch.at, line))
+        events.sort(key=lambda e: e[0])
+        text = Text()
+        text.append(opportunity.company, style="bold")
+        if opportunity.role:
+            text.append(f" · {opportunity.role}")
+        if row.state.interview.promised_by:
+            text.append(f" · promised by {short_day(row.state.interview.promised_by)}")
+        text.append(f" · silent {row.silence_days} d")
+        if self.room is not None and self.room.median_answer_days is not None:
+            text.append(f" (median answer {self.room.median_answer_days:g} d)")
+        text.append("\n")
+        for moment, line in events:
+            local = moment.in_timezone(tz)
+            text.append(f"{short_day(local.date())} {local.format('HH:mm')}  ", style="dim")
+            text.append_text(line)
+            text.append("\n")
+        if row.upcoming:
+            text.append(
+                f"next interview {short_day(row.upcoming.start.in_timezone(tz).date())}",
+                style="bold",
+            )
+            text.append("\n")
+        if row.advocates:
+            text.append("advocates: ", style="bold")
+            text.append(", ".join(c.name for c in row.advocates))
+        pane.update(text)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_details(self) -> None:
+        pane = self.query_one("#timeline", Static)
+        pane.display = not pane.display
+
+    @on(DataTable.RowSelected)
+    def _selected_row(self) -> None:
+        self.action_details()
+
+    def action_log(self) -> None:
+        row = self._selected()
+        company = row.state.opportunity.company if row else ""
+        kind = "check_in"
+        if row and row.next_step and row.next_step.kind in {"thank_you", "check_in"}:
+            kind = row.next_step.kind
+        self.app.push_screen(
+            touch_form(self.store, self.now(), company=company, kind=kind), self._after_form
+        )
+
+    def action_interview(self) -> None:
+        row = self._selected()
+        company = row.state.opportunity.company if row else ""
+        self.app.push_screen(
+            interview_form(self.store, self.now(), company=company), self._after_form
+        )
+
+    def action_compose(self) -> None:
+        self.notify("The composer is not built yet: log what you sent with l.", markup=False)
+
+    def _after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.nowwhat.data_changed()
+
+    def on_resize(self) -> None:
+        if self.records is not None:
+            self.refresh_data()

@@ -1,0 +1,148 @@
+"""The day's plan as a list: block headings, items with time and badges, what moved, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..engine.items import PlanItem
+from ..engine.plan import DayPlan
+from ..engine.when import format_clock, short_day
+from ..render import KIND_LABEL
+
+__all__ = ["PlanList"]
+
+LAYER = {"search": "SEARCH", "follow_up": "FOLLOW-UP"}
+
+
+@dataclass(frozen=True)
+class _Styles:
+    done: Style
+    overdue: Style
+    glow: Style
+    muted: Style
+    kind: Style
+
+
+class PlanList(OptionList):
+    """Options are items (their id is the item id); headings and events are disabled lines."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "plan--done",
+        "plan--overdue",
+        "plan--glow",
+        "plan--muted",
+        "plan--kind",
+    }
+    DEFAULT_CSS = """
+    PlanList > .plan--done { color: $text-muted; text-style: strike; }
+    PlanList > .plan--overdue { color: $error; text-style: bold; }
+    PlanList > .plan--glow { color: $warning; text-style: bold; }
+    PlanList > .plan--muted { color: $text-muted; }
+    PlanList > .plan--kind { text-style: bold; }
+    PlanList > .option-list--option-disabled { color: $text-primary; text-style: bold; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: dict[str, PlanItem] = {}
+        self._plan: DayPlan | None = None
+
+    def on_resize(self) -> None:
+        if self._plan is not None:
+            self.show_plan(self._plan)
+
+    def _styles(self) -> _Styles:
+        return _Styles(
+            done=self.get_component_rich_style("plan--done"),
+            overdue=self.get_component_rich_style("plan--overdue"),
+            glow=self.get_component_rich_style("plan--glow"),
+            muted=self.get_component_rich_style("plan--muted"),
+            kind=self.get_component_rich_style("plan--kind"),
+        )
+
+    def _fit(self, line: Text) -> Text:
+        """One line per item: long titles end in an ellipsis (the pane below shows them whole)."""
+        width = self.scrollable_content_region.width - 1
+        if width > 10:
+            line.truncate(width, overflow="ellipsis")
+        return line
+
+    def _line(self, item: PlanItem, clock: str, styles: _Styles) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("✓ " if item.done else "○ ", style=styles.muted if item.done else "")
+        line.append(f"{clock:<6}", style=styles.muted)
+        line.append(f"{KIND_LABEL.get(item.kind, item.kind):<13}", style=styles.kind)
+        line.append(f"{item.minutes:>3}m ", style=styles.muted)
+        if item.overdue_days and not item.done:
+            line.append(f"{item.overdue_days}d late ", style=styles.overdue)
+        if item.glow and not item.done:
+            line.append("✦ ", style=styles.glow)
+        line.append(item.title, style=styles.done if item.done else "")
+        return self._fit(line)
+
+    def show_plan(self, plan: DayPlan) -> None:
+        """Show ``plan``, keeping the highlighted item highlighted when it is still there."""
+        self._plan = plan
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        styles = self._styles()
+        options: list[Option] = []
+        self.items = {}
+        events = list(plan.events)
+        for block in plan.blocks:
+            while events and events[0][0] < block.start:
+                start, end, label = events.pop(0)
+                options.append(
+                    Option(
+                        Text(f"{format_clock(start)}–{format_clock(end)}  {label}"), disabled=True
+                    )
+                )
+            minutes = sum(i.minutes for i in block.items)
+            heading = Text(
+                f"{format_clock(block.start)}–{format_clock(block.end)}  {LAYER[block.layer]}"
+                f"  {minutes} min"
+            )
+            options.append(Option(heading, disabled=True))
+            clock = block.start.hour * 60 + block.start.minute
+            for item in block.items:
+                options.append(
+                    Option(
+                        self._line(item, f"{clock // 60:02d}:{clock % 60:02d}", styles), id=item.id
+                    )
+                )
+                self.items[item.id] = item
+                clock += item.minutes
+        for start, end, label in events:
+            options.append(
+                Option(Text(f"{format_clock(start)}–{format_clock(end)}  {label}"), disabled=True)
+            )
+        if plan.deferred:
+            day = short_day(plan.deferred[0].to)
+            options.append(
+                Option(Text(f"MOVED TO {day.upper()}  {len(plan.deferred)}"), disabled=True)
+            )
+            for deferred in plan.deferred:
+                options.append(Option(self._line(deferred.item, "", styles), id=deferred.item.id))
+                self.items[deferred.item.id] = deferred.item
+        if not self.items:
+            options.append(Option(Text("Nothing planned. Add a task with a."), disabled=True))
+        self.set_options(options)
+        self._restore(highlighted)
+
+    def _restore(self, wanted: str | None) -> None:
+        if wanted is not None and wanted in self.items:
+            self.highlighted = self.get_option_index(wanted)
+            return
+        first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+        self.highlighted = first
+
+    @property
+    def current(self) -> PlanItem | None:
+        """The highlighted item, if the cursor is on one."""
+        option = self.highlighted_option
+        return self.items.get(option.id) if option is not None and option.id else None
