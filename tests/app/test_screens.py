@@ -152,3 +152,67 @@ async def test_network_logs_an_update_and_pipeline_shows_goals(make_app, demo_db
         assert "applications" in goals and "0/10" in goals and "3 by tonight" in goals
         stages = [row[2] for row in _rows(app).values()]
         assert stages[-1] == "rejected"  # closed ones last
+
+
+async def test_editing_an_interview_promise_from_the_waiting_room(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-promised_by").value == "2026-11-20"
+        form.query_one("#field-promised_by").value = "2026-11-25"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        interview = next(
+            i for i in Store(demo_db).records().interviews if i.id == "int_northwind_panel"
+        )
+        assert str(interview.promised_by) == "2026-11-25"
+        # The promise is no longer broken: the room says so at once.
+        assert "waiting" in _rows(app)["opp_northwind"]
+
+
+async def test_editing_an_advocates_intel(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        notes = app.screen.query_one("#field-notes")
+        assert notes.value.startswith("Said on the 12th")
+        notes.value = "Team reorganised; hiring resumes in January."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        marcus = next(c for c in Store(demo_db).records().contacts if c.id == "con_marcus")
+        assert marcus.notes == "Team reorganised; hiring resumes in January."
+        assert marcus.is_advocate
+        assert "hiring resumes" in str(app.screen.query_one("#intel").render())
+
+
+async def test_correcting_a_logged_touch(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        table.move_cursor(row=table.get_row_index("opp_harbor"))
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen.query_one("OptionList")
+        picker.highlighted = picker.get_option_index("tch_harbor_next")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-outcome", Select).value == "next_round"
+        form.query_one("#field-at").value = "2026-11-16 11:15"
+        form.query_one("#field-note").value = "Onsite on the 25th with Felix and the CTO"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        touch = next(t for t in Store(demo_db).records().touches if t.id == "tch_harbor_next")
+        assert touch.at.isoformat() == "2026-11-16T11:15:00-05:00"
+        assert touch.note == "Onsite on the 25th with Felix and the CTO"
+        assert (touch.kind, touch.outcome) == ("heard_back", "next_round")

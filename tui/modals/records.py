@@ -13,13 +13,23 @@ from typing import Any
 from pendulum import DateTime
 
 from .. import actions
-from ..engine.models import FEELINGS, STAGES, TASK_KINDS, Contact, Interview, Records, Task
+from ..engine.models import (
+    FEELINGS,
+    STAGES,
+    TASK_KINDS,
+    Contact,
+    Interview,
+    Records,
+    Task,
+    Touch,
+)
 from ..engine.when import format_clock
 from ..store import Store
 from .form import FieldSpec, FormScreen
 
 __all__ = [
     "contact_form",
+    "edit_touch_form",
     "interview_form",
     "opportunity_form",
     "task_form",
@@ -378,3 +388,54 @@ def touch_form(
         )
 
     return FormScreen("Log a touch", fields, save, now=now, tz=_tz(store))
+
+
+def edit_touch_form(store: Store, now: DateTime, touch: Touch) -> FormScreen:
+    """Correct a logged touch: when it happened, the outcome, the answers, the note.
+
+    What it was and with whom stay as logged: a touch logged against the wrong company is
+    better deleted and logged again than silently moved.
+    """
+    tz = _tz(store)
+    at = touch.at.in_timezone(tz)
+    fields = [
+        FieldSpec(
+            "at",
+            "When",
+            "moment",
+            required=True,
+            value=f"{at.date().isoformat()} {format_clock(at.time())}",
+        ),
+        FieldSpec("channel", "Channel", value=touch.channel, placeholder="email, phone, linkedin"),
+    ]
+    if touch.kind == "heard_back":
+        fields.append(
+            FieldSpec(
+                "outcome", "Outcome", "choice", choices=OUTCOME_CHOICES, value=touch.outcome or ""
+            )
+        )
+    if touch.kind == "advocate_ask":
+        fields += [
+            FieldSpec(
+                "internal_change", "Changed inside?", value=touch.answers.get("internal_change", "")
+            ),
+            FieldSpec("still_posted", "Still posted?", value=touch.answers.get("still_posted", "")),
+        ]
+    fields.append(FieldSpec("note", "Note", value=touch.note))
+
+    def save(values: dict[str, Any], force: bool) -> None:
+        changes: dict[str, Any] = {
+            "at": values["at"],
+            "note": values["note"],
+            "channel": values["channel"] or touch.channel,
+        }
+        if "outcome" in values:
+            changes["outcome"] = values["outcome"] or None
+        if touch.kind == "advocate_ask":
+            changes["answers"] = {
+                k: values[k] for k in ("internal_change", "still_posted") if values.get(k)
+            }
+        store.put(dataclasses.replace(touch, **changes), expected=None if force else touch)
+
+    label = dict((v, k) for k, v in TOUCH_CHOICES).get(touch.kind, touch.kind)
+    return FormScreen(f"Edit: {label}", fields, save, now=now, tz=tz)

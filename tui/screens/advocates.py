@@ -37,6 +37,13 @@ class AdvocatesScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add advocate", id="advocates.add"),
         Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="advocates.edit",
+            tooltip="Edit the advocate: company, relation, channels, intel notes",
+        ),
+        Binding(
             "l",
             "log",
             "Log check-in",
@@ -158,6 +165,13 @@ class AdvocatesScreen(DataScreen):
             ),
             self._after_form,
         )
+
+    def action_edit(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        self.app.push_screen(contact_form(self.store, self.now(), row.contact), self._after_form)
 
     def action_promote(self) -> None:
         if self.records is None:

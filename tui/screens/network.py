@@ -35,6 +35,7 @@ class NetworkScreen(DataScreen):
             tooltip="Log that you told this contact how your search is going",
         ),
         Binding("a", "add", "Add core contact", id="network.add"),
+        Binding("e", "edit", "Edit", id="network.edit"),
     ]
 
     def __init__(self) -> None:
@@ -107,6 +108,14 @@ class NetworkScreen(DataScreen):
         )
         if touch is not None:
             self.notify(f"Logged an update to {row.contact.name}.", markup=False)
+
+    def action_edit(self) -> None:
+        key = self.query_one(RecordTable).current_key
+        row = next((r for r in self.rows if r.contact.id == key), None)
+        if row is None:
+            self.notify("Choose a contact first.", markup=False)
+            return
+        self.app.push_screen(contact_form(self.store, self.now(), row.contact), self._after_form)
 
     def action_add(self) -> None:
         self.app.push_screen(contact_form(self.store, self.now(), core=True), self._after_form)

@@ -16,7 +16,8 @@ from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
-from ..modals.records import interview_form, touch_form
+from ..modals.pick import PickScreen
+from ..modals.records import edit_touch_form, interview_form, touch_form
 from ..render import KIND_LABEL
 from ..widgets.table import RecordTable, cell
 from .base import DataScreen
@@ -59,6 +60,21 @@ class WaitingScreen(DataScreen):
             tooltip="Log a thank-you, a check-in, or hearing back (with the outcome)",
         ),
         Binding("i", "interview", "Add interview", id="waiting.interview"),
+        Binding(
+            "e",
+            "edit",
+            "Edit interview",
+            id="waiting.edit",
+            tooltip="Edit the latest interview (its promised date, how it felt, skills)",
+        ),
+        Binding(
+            "t",
+            "edit_touch",
+            "Fix a touch",
+            id="waiting.touch",
+            show=False,
+            tooltip="Correct a logged touch of this opportunity (when, outcome, note)",
+        ),
         Binding("c", "compose", "Compose", id="waiting.compose"),
     ]
 
@@ -232,6 +248,47 @@ class WaitingScreen(DataScreen):
         self.app.push_screen(
             interview_form(self.store, self.now(), company=company), self._after_form
         )
+
+    def action_edit(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        self.app.push_screen(
+            interview_form(self.store, self.now(), row.state.interview), self._after_form
+        )
+
+    def action_edit_touch(self) -> None:
+        row = self._selected()
+        if row is None or self.records is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        tz = self.records.settings.timezone
+        touches = sorted(
+            (t for t in self.records.touches if t.opportunity_id == row.state.opportunity.id),
+            key=lambda t: t.at,
+            reverse=True,
+        )
+        if not touches:
+            self.notify("Nothing logged for this opportunity yet (l logs a touch).", markup=False)
+            return
+        choices = []
+        for touch in touches:
+            local = touch.at.in_timezone(tz)
+            label = Text(
+                f"{short_day(local.date())} {local.format('HH:mm')}  {TOUCH_WORDS[touch.kind]}"
+            )
+            if touch.note:
+                label.append(f" — {touch.note}")
+            choices.append((touch.id, label))
+        self.app.push_screen(PickScreen("Which touch?", choices), self._edit_touch)
+
+    def _edit_touch(self, touch_id: str | None) -> None:
+        touch = next(
+            (t for t in (self.records.touches if self.records else ()) if t.id == touch_id), None
+        )
+        if touch is not None:
+            self.app.push_screen(edit_touch_form(self.store, self.now(), touch), self._after_form)
 
     def action_compose(self) -> None:
         self.notify("The composer is not built yet: log what you sent with l.", markup=False)
