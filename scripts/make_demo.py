@@ -467,7 +467,12 @@ def build(store: Store) -> None:
         ),
     ]
     with store.transaction():
-        store.save_settings(Settings().with_text("timezone", TZ).with_text("country", "US"))
+        store.save_settings(
+            Settings()
+            .with_text("timezone", TZ)
+            .with_text("country", "US")
+            .with_text("your_name", "Sam Rivera")
+        )
         store.upsert_many([*opportunities, *interviews, *contacts, *touches, *tasks])
 
 

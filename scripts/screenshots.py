@@ -28,6 +28,7 @@ SHOTS = [
     ("pipeline", ["5"], (120, 40)),
     ("help", ["1", "question_mark"], (120, 40)),
     ("add-interview", ["2", "i"], (120, 40)),
+    ("composer", ["2", "c"], (120, 40)),
 ]
 
 

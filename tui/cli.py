@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     verbs.add_parser("locate", help="print the paths nowwhat uses")
 
+    tone = verbs.add_parser("tone", help="check a draft for frustrated tone (exit 1 if it is)")
+    tone.add_argument("file", help="the draft, or - to read standard input")
+
     today = verbs.add_parser("today", help="the day's plan: search, follow-up, search")
     today.add_argument("--date", metavar="YYYY-MM-DD", help="plan another day")
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -294,6 +297,44 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_DRAFT_BYTES = 1_000_000
+
+
+def _cmd_tone(args: argparse.Namespace) -> int:
+    """Exit 0 when the draft reads as calm, 1 when it reads as frustrated, 2 on bad input."""
+    from .engine.tone import check_tone
+    from .lexicon import shipped_lexicon
+
+    try:
+        raw = (
+            sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
+            if args.file == "-"
+            else Path(args.file).read_bytes()
+        )
+    except FileNotFoundError:
+        raise CliError(f"{args.file}: no such file") from None
+    except OSError as error:
+        raise CliError(f"{args.file}: {error.strerror}") from None
+    if len(raw) > MAX_DRAFT_BYTES or b"\x00" in raw:
+        raise CliError(f"{args.file}: not a draft (binary or larger than 1 MB)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"{args.file}: not UTF-8 text") from None
+    local = pendulum.tz.local_timezone().name  # no database needed: the machine's own zone
+    written = parse_moment(args.now, local, "--now") if args.now else pendulum.now(local)
+    report = check_tone(text, shipped_lexicon(), written)
+    print(f"{report.verdict} (score {report.score})")
+    for finding in report.findings:
+        line = text.count("\n", 0, finding.start) + 1
+        column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        print(f'  {line}:{column}  "{finding.text}"  {finding.category}: {finding.why}')
+        print(f"         try: {finding.instead}")
+    if report.late_night:
+        print("  It is late: sleep on it and send it in the morning.")
+    return 1 if report.frustrated else 0
+
+
 def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
     print(f"database  {db}")
     print(f"lock      {db.with_name(db.name + '.lock')}")
@@ -400,6 +441,8 @@ def _run(args: argparse.Namespace) -> int:
             db = database_path(args.db)
         if args.verb == "locate":
             return _cmd_locate(args, db)
+        if args.verb == "tone":
+            return _cmd_tone(args)
         store = Store(db)
         now = _now(store, args.now)
         if args.verb is None:

@@ -37,6 +37,16 @@ def test_add_interview_form(snap_compare, make_app) -> None:  # type: ignore[no-
     assert snap_compare(make_app(), run_before=fill, terminal_size=(80, 24))
 
 
+def test_composer(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def write(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("2", "c")
+        await pilot.pause()
+        await pilot.press("i", "ctrl+end", *" I still haven't heard back!!", "escape")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=write, terminal_size=(100, 30))
+
+
 def test_too_small(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), terminal_size=(60, 15))
 

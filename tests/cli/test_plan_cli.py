@@ -170,3 +170,29 @@ def test_readable_output_shows_the_sandwich(run) -> None:  # type: ignore[no-unt
     assert "glow" in out and "Moved to another day" in out
     assert "Waiting room" in run("waiting")[1]
     assert "Advocates" in run("advocates")[1]
+
+
+def test_tone_command_exit_codes_and_findings(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    frustrated = tmp_path / "angry.txt"
+    frustrated.write_text("Hi Ravi,\nI still haven't heard back and you promised!!\n")
+    assert main(["tone", str(frustrated)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("frustrated") and "2:1" in out and "you promised" in out
+    assert "try:" in out
+    calm = tmp_path / "calm.txt"
+    calm.write_text("Hi Ravi, just following up on the role. Any update is welcome.\n")
+    assert main(["--now", "2026-11-23 10:00", "tone", str(calm)]) == 0
+    assert capsys.readouterr().out.startswith("calm")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Why haven't you replied??")))
+    assert main(["tone", "-"]) == 1
+    capsys.readouterr()
+    late = tmp_path / "late.txt"
+    late.write_text("Thanks!")
+    assert main(["--now", "2026-11-23 23:30", "tone", str(late)]) == 0
+    assert "sleep on it" in capsys.readouterr().out
+    (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02garbage")
+    for bad in (str(tmp_path / "missing.txt"), str(tmp_path / "binary.bin")):
+        assert main(["tone", bad]) == 2
+        assert capsys.readouterr().err.count("\n") == 1

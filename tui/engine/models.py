@@ -45,7 +45,15 @@ STAGES = (
 )
 CLOSED_STAGES = frozenset({"rejected", "withdrawn", "closed"})
 FEELINGS = ("great", "good", "ok", "rough")
-TOUCH_KINDS = ("thank_you", "check_in", "advocate_ask", "network_update", "heard_back", "call")
+TOUCH_KINDS = (
+    "thank_you",
+    "check_in",
+    "advocate_ask",
+    "network_update",
+    "heard_back",
+    "call",
+    "close_out",
+)
 OUTCOMES = ("next_round", "offer", "offer_in_hand", "rejected")
 TASK_KINDS = ("apply", "cold_call", "networking_call", "research", "prep", "other")
 TASK_STATUSES = ("open", "done", "dropped")

@@ -152,6 +152,7 @@ _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, 
     ("minutes_call", 30, "minutes for a cold or networking call", _int(1, 240)),
     ("minutes_network_update", 10, "minutes for a network update", _int(1, 240)),
     ("minutes_task", 30, "minutes for your own tasks without a length", _int(1, 480)),
+    ("your_name", "", "how drafts are signed", _text(lambda key, value: None)),
     ("pretty_json", False, "indent the database file (slower; for reading by eye)", _bool()),
 ]
 

@@ -37,6 +37,13 @@ class AdvocatesScreen(DataScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add advocate", id="advocates.add"),
         Binding(
+            "c",
+            "compose",
+            "Compose",
+            id="advocates.compose",
+            tooltip="Write to the advocate: has anything changed? is the job still posted?",
+        ),
+        Binding(
             "e",
             "edit",
             "Edit",
@@ -165,6 +172,14 @@ class AdvocatesScreen(DataScreen):
             ),
             self._after_form,
         )
+
+    def action_compose(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        about = row.helps[0][0] if row.helps else None
+        self.open_composer(opportunity=about, contact=row.contact)
 
     def action_edit(self) -> None:
         row = self._selected()

@@ -11,8 +11,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from ..engine.compose import situation_for
 from ..engine.errors import InvalidField
-from ..engine.models import Records
+from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
 from ..widgets.too_small import TooSmall
 
@@ -74,6 +75,20 @@ class DataScreen(Screen[None]):
     def show(self, records: Records, now: DateTime) -> None:
         """Set the widgets from ``records`` as of ``now``."""
         raise NotImplementedError
+
+    def open_composer(
+        self, *, opportunity: Opportunity | None = None, contact: Contact | None = None
+    ) -> None:
+        """Open the composer on the message that fits this opportunity or contact."""
+        from .composer import ComposerScreen
+
+        situation = situation_for(
+            self.store.records(), self.now(), opportunity=opportunity, contact=contact
+        )
+        self.app.push_screen(ComposerScreen(self.store, self.now(), situation), self._after_compose)
+
+    def _after_compose(self, sent: bool | None) -> None:
+        self.nowwhat.data_changed()
 
     def change(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Run a change through the store; report a refusal in a notification; redraw.

@@ -36,6 +36,13 @@ class NetworkScreen(DataScreen):
         ),
         Binding("a", "add", "Add core contact", id="network.add"),
         Binding("e", "edit", "Edit", id="network.edit"),
+        Binding(
+            "c",
+            "compose",
+            "Compose",
+            id="network.compose",
+            tooltip="Write the update: how the latest interview went, the skills it showed",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -108,6 +115,14 @@ class NetworkScreen(DataScreen):
         )
         if touch is not None:
             self.notify(f"Logged an update to {row.contact.name}.", markup=False)
+
+    def action_compose(self) -> None:
+        key = self.query_one(RecordTable).current_key
+        row = next((r for r in self.rows if r.contact.id == key), None)
+        if row is None:
+            self.notify("Choose a contact first.", markup=False)
+            return
+        self.open_composer(contact=row.contact)
 
     def action_edit(self) -> None:
         key = self.query_one(RecordTable).current_key

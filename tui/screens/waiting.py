@@ -75,7 +75,13 @@ class WaitingScreen(DataScreen):
             show=False,
             tooltip="Correct a logged touch of this opportunity (when, outcome, note)",
         ),
-        Binding("c", "compose", "Compose", id="waiting.compose"),
+        Binding(
+            "c",
+            "compose",
+            "Compose",
+            id="waiting.compose",
+            tooltip="Write the message that fits: thank-you, check-in or close-out",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -291,7 +297,11 @@ class WaitingScreen(DataScreen):
             self.app.push_screen(edit_touch_form(self.store, self.now(), touch), self._after_form)
 
     def action_compose(self) -> None:
-        self.notify("The composer is not built yet: log what you sent with l.", markup=False)
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        self.open_composer(opportunity=row.state.opportunity)
 
     def _after_form(self, saved: bool | None) -> None:
         if saved:
