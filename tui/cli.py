@@ -145,10 +145,25 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("value")
 
     export = verbs.add_parser("export", help="print the whole database")
-    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument(
+        "--format",
+        choices=("json", "csv", "ics"),
+        default="json",
+        help="json: everything; csv: opportunities; ics: the plan as a calendar",
+    )
+    export.add_argument(
+        "--days", type=_positive_int, default=14, help="with --format ics: how many days ahead (14)"
+    )
 
-    importer = verbs.add_parser("import", help="import a file made by export")
+    importer = verbs.add_parser(
+        "import", help="import an export (.json), a tracker spreadsheet (.csv) or vCards (.vcf)"
+    )
     importer.add_argument("file")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; change nothing"
+    )
+
+    verbs.add_parser("check-postings", help="fetch each active posting URL: still posted?")
 
     verbs.add_parser("locate", help="print the paths nowwhat uses")
 
@@ -158,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     today = verbs.add_parser("today", help="the day's plan: search, follow-up, search")
     today.add_argument("--date", metavar="YYYY-MM-DD", help="plan another day")
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    today.add_argument(
+        "--plain",
+        action="store_true",
+        help="a compact colour-free summary for a login message or cron mail",
+    )
 
     waiting = verbs.add_parser("waiting", help="who owes you an answer, and since when")
     waiting.add_argument("--json", action="store_true")
@@ -269,31 +289,102 @@ def _cmd_settings(session: Session, args: argparse.Namespace) -> int:
 
 
 def _cmd_export(session: Session, args: argparse.Namespace) -> int:
-    from .store.transfer import export_records
+    records = session.store.records()
+    if args.format == "csv":
+        from .exchange.spreadsheet import export_csv
 
-    json.dump(export_records(session.store.records()), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+        sys.stdout.write(export_csv(records))
+    elif args.format == "ics":
+        from .exchange.ics import calendar_bytes
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(calendar_bytes(records, session.now, args.days))
+    else:
+        from .store.transfer import export_records
+
+        json.dump(export_records(records), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
     return 0
 
 
-def _cmd_import(session: Session, args: argparse.Namespace) -> int:
-    from .store.transfer import import_records
+def _read_import(path: Path) -> str:
+    from .exchange.spreadsheet import MAX_BYTES, ImportError_, read_text
 
-    path = Path(args.file)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refuse before reading it in
+            raise CliError(
+                f"{path}: {size // 1_000_000} MB is too large (at most "
+                f"{MAX_BYTES // 1_000_000} MB); nothing was imported"
+            )
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CliError(f"{path}: not a JSON export ({error})") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder") from None
     except OSError as error:
         raise CliError(f"{path}: {error.strerror}") from None
+    try:
+        return read_text(raw, str(path))
+    except ImportError_ as error:
+        raise CliError(f"{error}; nothing was imported") from None
+
+
+def _cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from .exchange.spreadsheet import ImportError_
+
+    path = Path(args.file)
+    text = _read_import(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            from .exchange.spreadsheet import import_csv
+
+            rows = import_csv(session.store, session.now, text, dry_run=args.dry_run)
+            for row in rows:
+                print(f"row {row.number}: {row.summary}")
+            made = sum(r.imported for r in rows)
+            print(
+                f"{made} row(s) {'would be ' if args.dry_run else ''}imported, "
+                f"{len(rows) - made} skipped"
+            )
+            return 0
+        if suffix in {".vcf", ".vcard"}:
+            from .exchange.vcards import import_vcards
+
+            cards = import_vcards(session.store, text, dry_run=args.dry_run)
+            for card in cards:
+                print(f"card {card.number}: {card.summary}")
+            if args.dry_run:
+                print("dry run: nothing was changed")
+            return 0
+    except ImportError_ as error:
+        raise CliError(f"{path}: {error}; nothing was imported") from None
+    from .store.transfer import import_records
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CliError(f"{path}: not a JSON export ({error}); nothing was imported") from None
+    if args.dry_run:
+        raise CliError("--dry-run works with .csv and .vcf files")
     summary = import_records(session.store, data)
     for table, counts in summary.items():
         print(
             f"{table}: {counts['added']} added, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged"
         )
+    return 0
+
+
+def _cmd_check_postings(session: Session, args: argparse.Namespace) -> int:
+    from .exchange.postings import check_postings
+
+    results = check_postings(session.store, session.now)
+    if not results:
+        print("No active opportunity has a posting URL (add one with --url).")
+    for result in results:
+        print(f"{result.state:<8} {result.opportunity.company}: {result.note}")
     return 0
 
 
@@ -361,6 +452,10 @@ def _cmd_today(session: Session, args: argparse.Namespace) -> int:
     plan = plan_day(session.store.records(), session.now, day)
     if args.json:
         _print_json(plan_to_json(plan))
+    elif args.plain:
+        from .summary import plain_summary
+
+        sys.stdout.write(plain_summary(plan))
     else:
         from .render import render_plan
 
@@ -413,6 +508,7 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     "advocates": _cmd_advocates,
     "done": _cmd_done,
     "snooze": _cmd_snooze,
+    "check-postings": _cmd_check_postings,
     "add": _cmd_add,
     "log": _cmd_log,
     "settings": _cmd_settings,

@@ -58,6 +58,7 @@ OUTCOMES = ("next_round", "offer", "offer_in_hand", "rejected")
 TASK_KINDS = ("apply", "cold_call", "networking_call", "research", "prep", "other")
 TASK_STATUSES = ("open", "done", "dropped")
 DIRECTIONS = ("out", "in")
+POSTING_STATES = ("", "posted", "gone", "unknown")
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _TAG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
@@ -126,6 +127,9 @@ class Opportunity:
     offer_in_hand: bool = False
     notes: str = ""
     created_at: DateTime | None = None
+    posting: str = ""  # what the last check of the posting URL found: posted, gone, unknown
+    posting_checked: Date | None = None
+    posting_note: str = ""
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -141,6 +145,9 @@ class Opportunity:
             raise InvalidField("offer_in_hand", "must be true or false")
         _check_text(self.notes, "notes", limit=20000)
         _check_moment(self.created_at, "created_at", optional=True)
+        _check_choice(self.posting, "posting", POSTING_STATES)
+        _check_day(self.posting_checked, "posting_checked", optional=True)
+        _check_text(self.posting_note, "posting_note", limit=500)
 
     @property
     def active(self) -> bool:

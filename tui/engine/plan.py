@@ -382,6 +382,22 @@ def _warnings(
                     f"this week; by now the pace is {expected}.",
                 )
             )
+    for opportunity in context.records.opportunities:
+        if opportunity.active and opportunity.posting == "gone":
+            checked = (
+                f" (checked {short_day(opportunity.posting_checked)})"
+                if opportunity.posting_checked
+                else ""
+            )
+            warnings.append(
+                Warning(
+                    "posting_gone",
+                    f"The {opportunity.company} posting is gone{checked}: "
+                    "ask an advocate whether the role is filled or on hold, and weigh "
+                    "moving on.",
+                    company=opportunity.company,
+                )
+            )
     for state in states:
         if state.state == "gone_quiet":
             advocates = context.advocates_for(state.opportunity)

@@ -162,6 +162,12 @@ def waiting_to_json(room: WaitingRoom) -> dict[str, Any]:
                 ),
                 "advocates": [c.name for c in row.advocates],
                 "check_ins": len(row.state.check_ins),
+                "posting": row.state.opportunity.posting or None,
+                "posting_checked": (
+                    row.state.opportunity.posting_checked.isoformat()
+                    if row.state.opportunity.posting_checked
+                    else None
+                ),
             }
             for row in room.rows
         ],

@@ -223,6 +223,17 @@ class WaitingScreen(DataScreen):
                 style="bold",
             )
             text.append("\n")
+        if opportunity.posting:
+            text.append("posting: ", style="bold")
+            text.append(
+                opportunity.posting, style="bold red" if opportunity.posting == "gone" else ""
+            )
+            if opportunity.posting_checked:
+                text.append(
+                    f" (checked {short_day(opportunity.posting_checked)}: "
+                    f"{opportunity.posting_note})"
+                )
+            text.append("\n")
         if row.advocates:
             text.append("advocates: ", style="bold")
             text.append(", ".join(c.name for c in row.advocates))

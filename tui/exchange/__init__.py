@@ -1,0 +1,1 @@
+"""Nowwhat and the outside world: calendars, spreadsheets, vCards, job postings."""

@@ -1,0 +1,316 @@
+"""The spreadsheet a job seeker already keeps: import it row by row, export it back.
+
+Header names are matched loosely (``Company``; ``Role``/``Title``/``Position``; ``Status``/
+``Stage``; ``Applied``/``Date Applied``; ``Interview``/``Interview Date``; ``Contact``;
+``Notes``; ``URL``/``Link``) and dates in the common formats. Each row is read whole before
+anything is stored: a row with one bad value is skipped with the reason, never half imported.
+A row already imported adds nothing, so importing the same file twice creates no duplicates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pendulum
+from pendulum import Date, DateTime
+
+from ..engine.errors import InvalidField
+from ..engine.lookup import company_key
+from ..engine.models import Contact, Interview, Opportunity, Records
+from ..store import Store
+
+__all__ = [
+    "COLUMNS",
+    "ImportError_",
+    "RowResult",
+    "export_csv",
+    "import_csv",
+    "parse_loose_day",
+    "read_text",
+]
+
+COLUMNS = ("company", "role", "status", "applied", "interview", "contact", "notes", "url")
+ALIASES = {
+    "company": ("company", "company name", "employer", "organization", "organisation"),
+    "role": ("role", "title", "position", "job title", "job", "job position", "role title"),
+    "status": ("status", "stage", "state", "application status"),
+    "applied": ("applied", "date applied", "applied on", "application date", "applied date"),
+    "interview": ("interview", "interview date", "interview on", "next interview"),
+    "contact": ("contact", "contact name", "recruiter", "hiring manager", "point of contact"),
+    "notes": ("notes", "note", "comments", "comment"),
+    "url": ("url", "link", "posting", "job link", "job url", "posting url", "job posting"),
+}
+STATUS = {
+    "lead": ("saved", "wishlist", "bookmarked", "lead", "interested", "to apply"),
+    "applied": ("applied", "submitted", "application sent", "sent"),
+    "screening": ("screening", "phone screen", "recruiter call", "screen"),
+    "interviewing": (
+        "interview",
+        "interviewing",
+        "interviewed",
+        "onsite",
+        "final round",
+        "technical interview",
+        "in progress",
+    ),
+    "offer": ("offer", "offered", "offer received"),
+    "rejected": ("rejected", "declined", "not selected", "no"),
+    "withdrawn": ("withdrawn", "withdrew"),
+    "closed": ("closed", "ghosted", "archived", "expired"),
+}
+MAX_BYTES = 10_000_000
+DAY_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d.%m.%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+    "%d-%b-%Y",
+)
+TIME_FORMATS = ("%H:%M", "%I:%M %p", "%I:%M%p", "%I %p")
+
+
+class ImportError_(ValueError):
+    """The whole file is refused (encoding, size, no recognisable headers): nothing imported."""
+
+
+@dataclass
+class RowResult:
+    """What happened to one row."""
+
+    number: int
+    imported: bool
+    summary: str
+    records: list[object] = field(default_factory=list)
+
+
+def read_text(raw: bytes, name: str) -> str:
+    """Decode a file a person gave us, or refuse it with a reason."""
+    if len(raw) > MAX_BYTES:
+        raise ImportError_(
+            f"{name}: {len(raw) // 1_000_000} MB is too large for a tracker "
+            f"(at most {MAX_BYTES // 1_000_000} MB)"
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportError_(f"{name}: broken UTF-16 text") from None
+    if b"\x00" in raw:
+        raise ImportError_(f"{name}: binary data, not a text file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportError_(
+            f"{name}: not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
+        ) from None
+
+
+def _norm(header: str) -> str:
+    return " ".join(re.sub(r"[_\-/.]+", " ", header).lower().split())
+
+
+def parse_loose_day(text: str, field: str) -> Date:
+    """A day in a common spreadsheet format; ``03/04/2026`` is read US-style (March 4th)."""
+    cleaned = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
+    for pattern in DAY_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(cleaned, pattern)
+        except ValueError:
+            continue
+        return Date(parsed.year, parsed.month, parsed.day)
+    match = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", cleaned)  # day first when unambiguous
+    if match and int(match.group(1)) > 12:
+        try:
+            return Date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            pass
+    raise InvalidField(field, f"{text!r} is not a date I can read")
+
+
+def _parse_moment(text: str, tz: str, field: str) -> DateTime:
+    """An interview date with an optional time (09:00 when none is given)."""
+    parts = text.strip().rsplit(" ", 2)
+    for cut in (2, 1):
+        if len(parts) > cut:
+            day_text, time_text = " ".join(parts[:-cut]), " ".join(parts[-cut:])
+            for pattern in TIME_FORMATS:
+                try:
+                    clock = dt.datetime.strptime(time_text.upper(), pattern)
+                except ValueError:
+                    continue
+                try:
+                    day = parse_loose_day(day_text, field)
+                except InvalidField:
+                    break
+                return pendulum.datetime(
+                    day.year, day.month, day.day, clock.hour, clock.minute, tz=tz
+                )
+    day = parse_loose_day(text, field)
+    return pendulum.datetime(day.year, day.month, day.day, 9, 0, tz=tz)
+
+
+def _status(text: str) -> str:
+    wanted = _norm(text)
+    for stage, words in STATUS.items():
+        if wanted in words:
+            return stage
+    raise InvalidField("status", f"{text!r} is not a stage I know (" + ", ".join(STATUS) + ")")
+
+
+def _columns(headers: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        name = _norm(header)
+        for column, aliases in ALIASES.items():
+            if name in aliases and column not in found:
+                found[column] = position
+    return found
+
+
+def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False) -> list[RowResult]:
+    """Import a tracker; with ``dry_run``, report what would happen and change nothing."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise ImportError_("the file is empty")
+    columns = _columns(rows[0])
+    if "company" not in columns:
+        raise ImportError_(
+            "no Company column in the header row (found: " + ", ".join(rows[0][:8]) + ")"
+        )
+    # Read and write as one transaction; a dry run takes no lock and writes nothing.
+    with store.transaction() if not dry_run else contextlib.nullcontext():
+        records = store.records()
+        tz = records.settings.timezone
+        results: list[RowResult] = []
+        planned = _Planned(records)
+        for number, row in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            values = {n: (row[i].strip() if i < len(row) else "") for n, i in columns.items()}
+            try:
+                results.append(planned.row(store, now, tz, number, values))
+            except InvalidField as error:
+                results.append(RowResult(number, False, f"skipped: {error}"))
+        new = [r for result in results if result.imported for r in result.records]
+        if not dry_run and new:
+            store.upsert_many(new)  # type: ignore[arg-type]
+    return results
+
+
+class _Planned:
+    """The records so far plus those this file adds, so a file that repeats a row adds it once."""
+
+    def __init__(self, records: Records) -> None:
+        self.opportunities = list(records.opportunities)
+        self.interviews = list(records.interviews)
+        self.contacts = list(records.contacts)
+
+    def _opportunity(self, company: str, role: str) -> Opportunity | None:
+        for opportunity in self.opportunities:
+            if company_key(opportunity.company) == company_key(company) and (
+                company_key(opportunity.role) == company_key(role) or not role
+            ):
+                return opportunity
+        return None
+
+    def row(
+        self, store: Store, now: DateTime, tz: str, number: int, values: dict[str, str]
+    ) -> RowResult:
+        company = values.get("company", "")
+        if not company:
+            raise InvalidField("company", "is empty")
+        role = values.get("role", "")
+        stage = _status(values["status"]) if values.get("status") else None
+        applied = parse_loose_day(values["applied"], "applied") if values.get("applied") else None
+        start = (
+            _parse_moment(values["interview"], tz, "interview") if values.get("interview") else None
+        )
+        url = values.get("url", "")
+        made: list[object] = []
+        done: list[str] = []
+        opportunity = self._opportunity(company, role)
+        if opportunity is None:
+            opportunity = Opportunity(
+                id=store.new_id(Opportunity),
+                company=company,
+                role=role,
+                stage=stage or ("interviewing" if start else "applied"),
+                url=url,
+                applied_on=applied,
+                notes=values.get("notes", ""),
+                created_at=now,
+                source="spreadsheet import",
+            )
+            made.append(opportunity)
+            self.opportunities.append(opportunity)
+            done.append(f"{company}" + (f" ({role})" if role else ""))
+        if start is not None and not any(
+            i.opportunity_id == opportunity.id and i.start == start for i in self.interviews
+        ):
+            interview = Interview(
+                id=store.new_id(Interview),
+                opportunity_id=opportunity.id,
+                start=start,
+                kind="interview",
+            )
+            made.append(interview)
+            self.interviews.append(interview)
+            done.append(f"interview {start.format('ddd D MMM YYYY HH:mm')}")
+        name = values.get("contact", "")
+        if name and not any(
+            company_key(c.name) == company_key(name)
+            and company_key(c.company) == company_key(company)
+            for c in self.contacts
+        ):
+            contact = Contact(id=store.new_id(Contact), name=name, company=company)
+            made.append(contact)
+            self.contacts.append(contact)
+            done.append(f"contact {name}")
+        if not made:
+            return RowResult(number, False, f"skipped: {company} is already there")
+        return RowResult(number, True, "imported " + ", ".join(done), made)
+
+
+def export_csv(records: Records) -> str:
+    """Opportunities with the same headers the import reads."""
+    tz = records.settings.timezone
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.capitalize() if c != "url" else "URL" for c in COLUMNS])
+    for opportunity in records.opportunities:
+        interviews = sorted(
+            (i for i in records.interviews if i.opportunity_id == opportunity.id),
+            key=lambda i: i.start,
+        )
+        people = [
+            c
+            for c in records.contacts
+            if company_key(c.company) == company_key(opportunity.company) and not c.is_advocate
+        ]
+        latest = interviews[-1].start.in_timezone(tz) if interviews else None
+        writer.writerow(
+            [
+                opportunity.company,
+                opportunity.role,
+                opportunity.stage,
+                opportunity.applied_on.isoformat() if opportunity.applied_on else "",
+                latest.format("YYYY-MM-DD HH:mm") if latest else "",
+                people[0].name if people else "",
+                opportunity.notes,
+                opportunity.url,
+            ]
+        )
+    return out.getvalue()
