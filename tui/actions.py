@@ -253,7 +253,9 @@ def change_setting(store: Store, key: str, text: str) -> Settings:
     return settings
 
 
-def complete_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
+def complete_item(
+    store: Store, now: DateTime, item_id: str, planned: PlanItem | None = None
+) -> PlanItem:
     """Mark a planned item done the way its kind is done.
 
     A thank-you, check-in, advocate ask or network update logs the touch it stands for; the
@@ -262,7 +264,8 @@ def complete_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
     """
     with store.transaction():
         records = store.records()
-        item = find_item(plan_day(records, now), item_id)
+        # The screen already has the item from the plan it shows; the CLI plans to find it.
+        item = planned if planned is not None else find_item(plan_day(records, now), item_id)
         tasks = {t.id: t for t in records.tasks}
         if item is None:
             task = tasks.get(item_id)
@@ -302,7 +305,13 @@ def complete_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
     return item
 
 
-def snooze_item(store: Store, now: DateTime, item_id: str, to: Date | None = None) -> Date:
+def snooze_item(
+    store: Store,
+    now: DateTime,
+    item_id: str,
+    to: Date | None = None,
+    planned: PlanItem | None = None,
+) -> Date:
     """Move an item to a later day (default: the next business day); return that day."""
     with store.transaction():
         records = store.records()
@@ -316,7 +325,7 @@ def snooze_item(store: Store, now: DateTime, item_id: str, to: Date | None = Non
         if task is not None and task.status == "open":
             store.put(dataclasses.replace(task, snoozed_to=day))
             return day
-        item = find_item(plan_day(records, now), item_id)
+        item = planned if planned is not None else find_item(plan_day(records, now), item_id)
         if item is None or item.done:
             raise InvalidField("id", f"{item_id} is not an open item in today's plan")
         store.add(Mark(id=store.new_id(Mark), item_id=item.id, snoozed_to=day))
@@ -335,11 +344,13 @@ def _task_item(task: Task) -> PlanItem:
     )
 
 
-def undo_item(store: Store, now: DateTime, item_id: str) -> PlanItem:
+def undo_item(
+    store: Store, now: DateTime, item_id: str, planned: PlanItem | None = None
+) -> PlanItem:
     """Take back marking a planned item done today: remove what recorded it."""
     with store.transaction():
         records = store.records()
-        item = find_item(plan_day(records, now), item_id)
+        item = planned if planned is not None else find_item(plan_day(records, now), item_id)
         if item is None or not item.done or item.source_id is None:
             raise InvalidField("id", f"{item_id} is not done today")
         source = item.source_id

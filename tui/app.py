@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import signal
 from collections.abc import Callable, Iterable
 from typing import ClassVar
@@ -20,13 +21,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from .screens.advocates import AdvocatesScreen
 from .screens.base import DataScreen
-from .screens.help import HelpScreen
-from .screens.network import NetworkScreen
-from .screens.pipeline import PipelineScreen
-from .screens.today import TodayScreen
-from .screens.waiting import WaitingScreen
 from .store import Store, StoreError
 
 __all__ = ["MIN_SIZE", "NowwhatApp", "build_app", "run_app"]
@@ -34,13 +29,24 @@ __all__ = ["MIN_SIZE", "NowwhatApp", "build_app", "run_app"]
 MIN_SIZE = (64, 18)
 """Below this the layout cannot work: the app says so instead of drawing a broken screen."""
 
-SCREENS: dict[str, type[DataScreen]] = {
-    "today": TodayScreen,
-    "waiting": WaitingScreen,
-    "advocates": AdvocatesScreen,
-    "network": NetworkScreen,
-    "pipeline": PipelineScreen,
+SCREENS: dict[str, tuple[str, str]] = {
+    "today": ("today", "TodayScreen"),
+    "waiting": ("waiting", "WaitingScreen"),
+    "advocates": ("advocates", "AdvocatesScreen"),
+    "network": ("network", "NetworkScreen"),
+    "pipeline": ("pipeline", "PipelineScreen"),
 }
+
+
+def screen_class(mode: str) -> type[DataScreen]:
+    """The screen class of a mode, imported on first use: start-up only pays for Today."""
+    module, name = SCREENS[mode]
+    found: type[DataScreen] = getattr(importlib.import_module(f"tui.screens.{module}"), name)
+    return found
+
+
+def _maker(mode: str) -> Callable[[], DataScreen]:
+    return lambda: screen_class(mode)()
 
 
 class NowwhatApp(App[None]):
@@ -48,7 +54,7 @@ class NowwhatApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "nowwhat"
-    MODES: ClassVar = dict(SCREENS)
+    MODES: ClassVar = {mode: _maker(mode) for mode in SCREENS}
     DEFAULT_MODE = "today"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's API
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,18 +135,21 @@ class NowwhatApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen and the global ones."""
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of every screen, so anything can be found by name with ctrl+p."""
         yield from super().get_system_commands(screen)
-        for mode, screen_class in SCREENS.items():
-            title = screen_class.TITLE or mode
+        for mode in SCREENS:
+            found = screen_class(mode)
+            title = found.TITLE or mode
             yield SystemCommand(
                 f"Go to {title}", f"Switch to the {title} screen", self._go(mode, None)
             )
-            for binding in screen_class.BINDINGS:
+            for binding in found.BINDINGS:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
                 yield SystemCommand(

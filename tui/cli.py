@@ -539,6 +539,9 @@ def _run(args: argparse.Namespace) -> int:
             return _cmd_locate(args, db)
         if args.verb == "tone":
             return _cmd_tone(args)
+        from .holiday_cache import install_holiday_cache
+
+        install_holiday_cache()
         store = Store(db)
         now = _now(store, args.now)
         if args.verb is None:

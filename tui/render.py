@@ -12,26 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .engine.advocates import AdvocateRow
-from .engine.items import PlanItem
+from .engine.items import KIND_LABEL, PlanItem
 from .engine.plan import DayPlan
 from .engine.waiting import WaitingRoom
 from .engine.when import format_clock
 
 __all__ = ["KIND_LABEL", "STATE_LABEL", "render_advocates", "render_plan", "render_waiting"]
 
-KIND_LABEL = {
-    "thank_you": "thank-you",
-    "check_in": "check-in",
-    "advocate_ask": "ask advocate",
-    "find_advocate": "find advocate",
-    "network_update": "network",
-    "apply": "apply",
-    "cold_call": "cold call",
-    "networking_call": "call",
-    "research": "research",
-    "prep": "prep",
-    "other": "task",
-}
 STATE_LABEL = {
     "waiting": ("waiting", "cyan"),
     "promise_broken": ("promise broken", "red"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from .engine.items import KIND_LABEL
 from .engine.plan import DayPlan
 from .engine.when import format_clock, short_day
-from .render import KIND_LABEL
 
 __all__ = ["plain_summary"]
 

@@ -40,6 +40,9 @@ async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type:
         assert "panel (video)" in timeline and "thank-you · Ravi Menon" in timeline
         await pilot.press("down")
         await pilot.pause()
+        # The detail pane follows once the cursor rests (it is not resent on every step).
+        assert "Bluefin Health" not in str(app.screen.query_one("#timeline").render())
+        await pilot.pause(0.3)
         assert "Bluefin Health" in str(app.screen.query_one("#timeline").render())
         history = str(app.screen.query_one("#history").render())
         assert "median of 7.5 days" in history
@@ -114,7 +117,7 @@ async def test_advocates_promote_and_log_a_check_in_with_answers(make_app, demo_
         assert "con_lena" in _rows(app)
         table = app.screen.query_one(RecordTable)
         table.move_cursor(row=table.get_row_index("con_priya"))
-        await pilot.pause()
+        await pilot.pause(0.3)
         await pilot.press("l")
         await pilot.pause()
         form = app.screen

@@ -336,3 +336,19 @@ def test_the_plan_never_reads_the_clock() -> None:
     world.interview("Acme", "2026-11-20 10:00", felt="good", promised_by="2026-11-24")
     records, now = world.records(), world.at("2026-11-23 08:30")
     assert plan_day(records, now) == plan_day(records, now)
+
+
+def test_counting_business_days_by_arithmetic_matches_counting_day_by_day() -> None:
+    import random
+
+    rng = random.Random(20261126)
+    for country in ("US", "GB", ""):
+        calendar = BusinessCalendar(country)
+        for _ in range(300):
+            start = d("2025-01-01").add(days=rng.randint(0, 700))
+            end = start.add(days=rng.randint(-3, 400))
+            slow, day = 0, start
+            while day < end:
+                day = day.add(days=1)
+                slow += calendar.is_business_day(day)
+            assert calendar.between(start, end) == slow, (country, start, end)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pendulum import Date
 
-__all__ = ["FOLLOW_UP_KINDS", "ITEM_KINDS", "SEARCH_KINDS", "PlanItem", "item_layer"]
+__all__ = ["FOLLOW_UP_KINDS", "ITEM_KINDS", "KIND_LABEL", "SEARCH_KINDS", "PlanItem", "item_layer"]
 
 FOLLOW_UP_KINDS = ("thank_you", "check_in", "advocate_ask", "find_advocate")
 SEARCH_KINDS = (
@@ -27,6 +27,21 @@ SEARCH_KINDS = (
 )
 ITEM_KINDS = FOLLOW_UP_KINDS + SEARCH_KINDS
 CALL_KINDS = frozenset({"cold_call", "networking_call"})
+
+
+KIND_LABEL = {  # how each kind reads in a list
+    "thank_you": "thank-you",
+    "check_in": "check-in",
+    "advocate_ask": "ask advocate",
+    "find_advocate": "find advocate",
+    "network_update": "network",
+    "apply": "apply",
+    "cold_call": "cold call",
+    "networking_call": "call",
+    "research": "research",
+    "prep": "prep",
+    "other": "task",
+}
 
 
 def item_layer(kind: str) -> str:

@@ -64,9 +64,16 @@ _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _TAG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
+_VALID_IDS: set[str] = set()  # ids repeat across records (links): check each text once
+
+
 def _check_id(value: object, name: str = "id") -> None:
+    if value in _VALID_IDS:
+        return
     if not isinstance(value, str) or not _ID.match(value):
         raise InvalidField(name, f"{value!r} is not a record id")
+    if len(_VALID_IDS) < 200_000:
+        _VALID_IDS.add(value)
 
 
 def _check_text(value: object, name: str, *, required: bool = False, limit: int = 2000) -> None:

@@ -155,17 +155,14 @@ def _task_minutes(context: Context, task: Task) -> int:
 def _own_tasks(context: Context, as_of: DateTime, day: Date, rest_day: bool) -> list[PlanItem]:
     """The person's own tasks due on ``day`` (no due date: always due), and those done on it."""
     items = []
+    start, end = context.bounds(day)
+    finished = {t.id for t in context.finished_between(start, min(end, as_of.add(microseconds=1)))}
     for position, task in enumerate(context.records.tasks):
-        if task.id.startswith(("goal-", "glow-")):
-            continue  # stored only to record a goal or glow item as done
-        done_today = (
-            task.status == "done"
-            and task.done_at is not None
-            and task.done_at <= as_of
-            and context.on_day(task.done_at, day)
-        )
+        done_today = task.id in finished
         if task.status != "open" and not done_today:
             continue
+        if task.id.startswith(("goal-", "glow-")):
+            continue  # stored only to record a goal or glow item as done
         if task.status == "open":
             if task.due is not None and task.due > day:
                 continue

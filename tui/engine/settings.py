@@ -8,6 +8,7 @@ range with a message naming the key.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -108,7 +109,9 @@ def _check_zone(key: str, value: str) -> None:
 
 
 def _check_country(key: str, value: str) -> None:
-    if value and value.upper() not in supported_countries():
+    # The shape is checked on every load; the list of calendars (a large import) only when the
+    # person sets the country, in Settings.with_text.
+    if value and not re.fullmatch(r"[A-Z]{2,3}", value):
         raise InvalidField(key, f"{value!r} is not a holiday calendar code (e.g. US, GB, DE)")
 
 
@@ -195,6 +198,10 @@ class Settings:
         value = spec.parse(key, text)
         if key == "country" and isinstance(value, str):
             value = value.upper()
+            if value and value not in supported_countries():
+                raise InvalidField(
+                    key, f"{text!r} is not a holiday calendar code (e.g. US, GB, DE)"
+                )
         return Settings({**self.values, key: value})
 
     def changed(self) -> dict[str, Any]:

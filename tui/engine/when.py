@@ -8,6 +8,7 @@ read in the configured zone, never as UTC.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import pendulum
@@ -116,8 +117,57 @@ def format_stamp(moment: DateTime) -> str:
 
 
 def parse_stamp(text: str, field: str = "at") -> DateTime:
-    """Read a stored stamp written by :func:`format_stamp`; an offset without zone is kept."""
-    return parse_moment(text, "UTC", field)
+    """Read a stored stamp written by :func:`format_stamp`; an offset without zone is kept.
+
+    Stamps nowwhat wrote take a fast path (``fromisoformat`` and a cached zone: a database holds
+    tens of thousands of them); anything else goes through the careful parser, whose errors
+    name the field.
+    """
+    bracket = text.find("[")
+    iso = text if bracket < 0 else text[:bracket]
+    try:
+        aware = _dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return parse_moment(text, "UTC", field)
+    offset = aware.utcoffset()
+    if offset is None or (bracket >= 0 and not text.endswith("]")):
+        return parse_moment(text, "UTC", field)
+    tz: pendulum.Timezone | pendulum.FixedTimezone
+    if bracket >= 0:
+        tz = _cached_zone(text[bracket + 1 : -1], field)
+        local = aware.astimezone(tz)
+    else:
+        tz = _fixed_zone(int(offset.total_seconds()))
+        local = aware
+    return DateTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=tz,
+        fold=local.fold,
+    )
+
+
+_ZONES: dict[str, pendulum.Timezone] = {}
+_FIXED: dict[int, pendulum.FixedTimezone] = {}
+
+
+def _cached_zone(name: str, field: str) -> pendulum.Timezone:
+    found = _ZONES.get(name)
+    if found is None:
+        found = _ZONES[name] = zone(name, field)
+    return found
+
+
+def _fixed_zone(seconds: int) -> pendulum.FixedTimezone:
+    found = _FIXED.get(seconds)
+    if found is None:
+        found = _FIXED[seconds] = pendulum.FixedTimezone(seconds)
+    return found
 
 
 def format_day(day: Date) -> str:

@@ -18,6 +18,8 @@ __all__ = ["ConflictDialog"]
 class ConflictDialog(ModalScreen[str | None]):
     """Reload theirs, keep mine, or go back to the form: never overwrite silently."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('reload')", "Reload theirs"),
         Binding("k", "choose('keep')", "Keep mine"),

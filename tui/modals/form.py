@@ -54,6 +54,8 @@ class FieldSpec:
 class FormScreen(ModalScreen[bool]):
     """Fill in, check, save. Dismisses with ``True`` when saved, ``False`` when cancelled."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),

@@ -20,6 +20,8 @@ __all__ = ["PickScreen"]
 class PickScreen(ModalScreen[str | None]):
     """Dismisses with the chosen id, or ``None`` on escape."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, Text]]) -> None:

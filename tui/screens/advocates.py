@@ -118,6 +118,9 @@ class AdvocatesScreen(DataScreen):
         return next((r for r in self.rows if r.contact.id == key), None)
 
     @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.when_settled("intel", self._show_intel)
+
     def _show_intel(self) -> None:
         row = self._selected()
         pane = self.query_one("#intel", Static)

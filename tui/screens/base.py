@@ -9,9 +9,9 @@ from pendulum import DateTime
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 
-from ..engine.compose import situation_for
 from ..engine.errors import InvalidField
 from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
@@ -20,7 +20,9 @@ from ..widgets.too_small import TooSmall
 if TYPE_CHECKING:
     from ..app import NowwhatApp
 
-__all__ = ["DataScreen"]
+__all__ = ["DETAIL_DELAY", "DataScreen"]
+
+DETAIL_DELAY = 0.12  # seconds
 
 T = TypeVar("T")
 
@@ -31,6 +33,18 @@ class DataScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._seen_generation = -1
+        self._pending: dict[str, Timer] = {}
+
+    def when_settled(self, name: str, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the cursor rests (DETAIL_DELAY after the last move).
+
+        A detail pane redrawn on every step of a held arrow key sends kilobytes per keypress
+        over SSH; redrawn when the cursor rests, it costs one frame.
+        """
+        pending = self._pending.pop(name, None)
+        if pending is not None:
+            pending.stop()
+        self._pending[name] = self.set_timer(DETAIL_DELAY, callback, name=name)
 
     @property
     def nowwhat(self) -> NowwhatApp:
@@ -80,6 +94,7 @@ class DataScreen(Screen[None]):
         self, *, opportunity: Opportunity | None = None, contact: Contact | None = None
     ) -> None:
         """Open the composer on the message that fits this opportunity or contact."""
+        from ..engine.compose import situation_for
         from .composer import ComposerScreen
 
         situation = situation_for(

@@ -29,6 +29,8 @@ def _key(binding: Binding) -> str:
 class HelpScreen(ModalScreen[None]):
     """A modal table of keys; any of escape, ? or q closes it."""
 
+    CSS_PATH = "../modals/dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close"),
     ]

@@ -16,7 +16,6 @@ from ..engine.calendar import BusinessCalendar
 from ..engine.models import Contact, Interview, Records, Task
 from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
-from ..modals.records import contact_form, interview_form, task_form
 from ..widgets.plan_list import PlanList
 from ..widgets.split_bar import SplitBar
 from .base import DataScreen
@@ -125,6 +124,9 @@ class TodayScreen(DataScreen):
         panel.update(text)
 
     @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.when_settled("why", self._show_why)
+
     def _show_why(self) -> None:
         item = self.query_one(PlanList).current
         why = self.query_one("#why", Static)
@@ -150,10 +152,10 @@ class TodayScreen(DataScreen):
             self.notify("Move the cursor to an item first.", markup=False)
             return
         if item.done:
-            if self.change(actions.undo_item, self.store, self.now(), item.id) is not None:
+            if self.change(actions.undo_item, self.store, self.now(), item.id, item) is not None:
                 self.notify(f"Undone: {item.title}", markup=False)
             return
-        if self.change(actions.complete_item, self.store, self.now(), item.id) is not None:
+        if self.change(actions.complete_item, self.store, self.now(), item.id, item) is not None:
             self.notify(f"Done: {item.title}", markup=False)
 
     def action_snooze(self) -> None:
@@ -161,11 +163,13 @@ class TodayScreen(DataScreen):
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
-        day = self.change(actions.snooze_item, self.store, self.now(), item.id)
+        day = self.change(actions.snooze_item, self.store, self.now(), item.id, None, item)
         if day is not None:
             self.notify(f"Snoozed to {short_day(day)}: {item.title}", markup=False)
 
     def action_add(self) -> None:
+        from ..modals.records import task_form
+
         self.app.push_screen(task_form(self.store, self.now()), self._after_form)
 
     def action_edit(self) -> None:
@@ -173,6 +177,8 @@ class TodayScreen(DataScreen):
         if item is None or self.records is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
+        from ..modals.records import contact_form, interview_form, task_form
+
         records = self.records
         task = next((t for t in records.tasks if t.id == item.id), None)
         if isinstance(task, Task):

@@ -12,13 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
+from ..engine.items import KIND_LABEL
 from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
 from ..modals.pick import PickScreen
 from ..modals.records import edit_touch_form, interview_form, touch_form
-from ..render import KIND_LABEL
 from ..widgets.table import RecordTable, cell
 from .base import DataScreen
 
@@ -164,6 +164,9 @@ class WaitingScreen(DataScreen):
         return next((r for r in self.room.rows if r.state.opportunity.id == key), None)
 
     @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.when_settled("timeline", self._show_timeline)
+
     def _show_timeline(self) -> None:
         row = self._selected()
         pane = self.query_one("#timeline", Static)

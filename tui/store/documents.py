@@ -62,46 +62,86 @@ def to_document(record: Record) -> dict[str, Any]:
     return {f.name: _encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
 
 
-_HINTS: Mapping[type, dict[str, Any]] = {cls: typing.get_type_hints(cls) for cls in TABLE_OF}
+_PLAIN, _STAMP, _DAY, _TUPLE, _SET, _MAP = range(6)
 
 
-def _decode(hint: Any, value: Any, name: str) -> Any:
+def _kind(hint: Any) -> tuple[int, bool]:
+    """How a field's JSON value becomes its Python value, and whether it may be null."""
+    optional = False
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        optional = True
+        (hint,) = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner, value, name)
     if hint is DateTime:
-        if not isinstance(value, str):
-            raise InvalidField(name, "must be a date and time")
-        return parse_stamp(value, name)
+        return _STAMP, optional
     if hint is Date:
-        if not isinstance(value, str):
-            raise InvalidField(name, "must be a date")
-        return parse_day(value, name)
+        return _DAY, optional
     if origin is tuple:
-        if not isinstance(value, list):
-            raise InvalidField(name, "must be a list")
-        return tuple(value)
+        return _TUPLE, optional
     if origin is frozenset:
-        if not isinstance(value, list):
-            raise InvalidField(name, "must be a list")
-        return frozenset(value)
+        return _SET, optional
     if origin is Mapping:
-        if not isinstance(value, dict):
-            raise InvalidField(name, "must be an object")
-        return dict(value)
-    return value
+        return _MAP, optional
+    return _PLAIN, optional
+
+
+def _plan(cls: type) -> tuple[tuple[str, int, bool, bool], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (
+            f.name,
+            *_kind(hints[f.name]),
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    )
+
+
+# Worked out once per record type: decoding runs for every record of every database load.
+_PLANS: Mapping[type, tuple[tuple[str, int, bool, bool], ...]] = {
+    cls: _plan(cls) for cls in TABLE_OF
+}
+_DAYS: dict[str, Date] = {}
+_WRONG = {
+    _STAMP: (str, "must be a date and time"),
+    _DAY: (str, "must be a date"),
+    _TUPLE: (list, "must be a list"),
+    _SET: (list, "must be a list"),
+    _MAP: (dict, "must be an object"),
+}
+
+
+def _day(text: str, name: str) -> Date:
+    found = _DAYS.get(text)
+    if found is None:
+        found = parse_day(text, name)
+        if len(_DAYS) < 100_000:
+            _DAYS[text] = found
+    return found
 
 
 def from_document(cls: type[R], document: Mapping[str, Any]) -> R:
     """Build a ``cls`` record from a document; keys the record does not know are ignored."""
-    hints = _HINTS[cls]
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in document:
-            values[f.name] = _decode(hints[f.name], document[f.name], f.name)
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise InvalidField(f.name, "is missing")
+    for name, kind, optional, required in _PLANS[cls]:
+        if name not in document:
+            if required:
+                raise InvalidField(name, "is missing")
+            continue
+        value = document[name]
+        if kind != _PLAIN and not (value is None and optional):
+            expected, problem = _WRONG[kind]
+            if not isinstance(value, expected):
+                raise InvalidField(name, problem)
+            if kind == _STAMP:
+                value = parse_stamp(value, name)
+            elif kind == _DAY:
+                value = _day(value, name)
+            elif kind == _TUPLE:
+                value = tuple(value)
+            elif kind == _SET:
+                value = frozenset(value)
+            else:
+                value = dict(value)
+        values[name] = value
     return cls(**values)

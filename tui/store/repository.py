@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.queries import QueryLike
 from tinydb.table import Table
 
@@ -70,6 +70,11 @@ class Store:
             name: cast(_FreshTable, self._db.table(name)) for name in TABLES
         }
         self._snapshot: tuple[int, Records] | None = None
+        # Decoded records by table and doc id, with the document they came from: after a write
+        # (or another process's) only documents that changed are decoded again.
+        self._decoded: dict[str, dict[str, tuple[dict[str, Any], Any]]] = {}
+        self._doc_ids: dict[str, dict[str, str]] = {}
+        self._next_doc_ids: dict[str, int] = {}
         self._storage.on_reload(self._forget)
         self._migrate_if_needed()
 
@@ -131,7 +136,8 @@ class Store:
 
     def new_id(self, cls: type) -> str:
         """A fresh id for a record of type ``cls``, short enough to type."""
-        taken = {r.id for r in getattr(self.records(), TABLE_OF[cls])}
+        self.records()  # brings the id index up to date
+        taken = self._doc_ids.get(TABLE_OF[cls], {})
         while True:
             candidate = f"{ID_PREFIX[cls]}_" + "".join(
                 secrets.choice(_ID_ALPHABET) for _ in range(8)
@@ -141,11 +147,23 @@ class Store:
 
     def add(self, record: R) -> R:
         """Store a new record; its id must be new."""
+        name = TABLE_OF[type(record)]
         with self.transaction():
-            table = self._tables[TABLE_OF[type(record)]]
-            if table.contains(Query().id == record.id):
+            self.records()  # brings the id index up to date
+            ids = self._doc_ids.get(name, {})
+            if record.id in ids:
                 raise InvalidField("id", f"{record.id} already exists")
-            table.insert(to_document(record))
+            # Straight into the table: TinyDB's insert scans and copies the whole table twice,
+            # which is most of the cost of a write in a large database.
+            data = self._storage.raw or {}
+            table = data.setdefault(name, {})
+            doc_id = str(self._next_doc_ids.get(name, 1))
+            while doc_id in table:  # never reuse a number, whatever the index says
+                doc_id = str(int(doc_id) + 1)
+            table[doc_id] = to_document(record)
+            self._next_doc_ids[name] = int(doc_id) + 1
+            self._storage.replace_all(data)
+            self._forget()
         return record
 
     def put(self, record: R, *, expected: R | None = None) -> R:
@@ -154,26 +172,21 @@ class Store:
         With ``expected`` (the record as the caller first read it), refuse with
         :class:`Conflict` if another session changed it since, instead of overwriting.
         """
+        name = TABLE_OF[type(record)]
         with self.transaction():
-            table = self._tables[TABLE_OF[type(record)]]
-            stored = table.get(Query().id == record.id)
+            self.records()  # brings the id -> document index up to date
+            doc_id = self._doc_ids.get(name, {}).get(record.id)
+            data = self._storage.raw or {}
+            stored = data.get(name, {}).get(doc_id) if doc_id is not None else None
             if stored is None:
                 raise NotFound(f"{record.id} no longer exists (deleted in another session?)")
-            if expected is not None and dict(stored) != to_document(expected):
-                raise Conflict(TABLE_OF[type(record)], record.id)
-            table.update(to_document(record), doc_ids=[stored.doc_id])
+            if expected is not None and stored != to_document(expected):
+                raise Conflict(name, record.id)
+            # A new document object, never a change in place: the decode cache relies on it.
+            data[name][doc_id] = to_document(record)
+            self._storage.replace_all(data)
+            self._forget()
         return record
-
-    def upsert(self, record: R) -> bool:
-        """Store ``record``, replacing one with the same id; return whether it was new."""
-        with self.transaction():
-            table = self._tables[TABLE_OF[type(record)]]
-            stored = table.get(Query().id == record.id)
-            if stored is None:
-                table.insert(to_document(record))
-                return True
-            table.update(to_document(record), doc_ids=[stored.doc_id])
-            return False
 
     def upsert_many(self, records: Iterable[Record]) -> None:
         """Store many records at once, replacing those with the same id (imports).
@@ -202,10 +215,16 @@ class Store:
 
     def delete(self, cls: type[R], record_id: str) -> None:
         """Remove one record."""
+        name = TABLE_OF[cls]
         with self.transaction():
-            removed = self._tables[TABLE_OF[cls]].remove(Query().id == record_id)
-            if not removed:
-                raise NotFound(f"no {TABLE_OF[cls][:-1]} with id {record_id}")
+            self.records()
+            doc_id = self._doc_ids.get(name, {}).get(record_id)
+            data = self._storage.raw or {}
+            if doc_id is None or doc_id not in data.get(name, {}):
+                raise NotFound(f"no {name[:-1]} with id {record_id}")
+            del data[name][doc_id]
+            self._storage.replace_all(data)
+            self._forget()
 
     def save_settings(self, settings: Settings) -> None:
         """Store the settings (only the values that differ from the defaults)."""
@@ -254,14 +273,29 @@ class Store:
     def _decode(self, data: dict[str, Any]) -> Records:
         def table(cls: type[R]) -> tuple[R, ...]:
             name = TABLE_OF[cls]
+            before = self._decoded.get(name, {})
+            after: dict[str, tuple[dict[str, Any], Any]] = {}
+            ids: dict[str, str] = {}
             out = []
             for doc_id, document in data.get(name, {}).items():
-                try:
-                    out.append(from_document(cls, document))
-                except InvalidField as error:
-                    raise UnreadableDatabase(
-                        self.path, f"record {doc_id} in {name} is invalid ({error})"
-                    ) from None
+                known = before.get(doc_id)
+                # Our writes replace documents, never change them in place, so an identical
+                # object is an unchanged record; after a re-read from disk, compare contents.
+                if known is not None and (known[0] is document or known[0] == document):
+                    record = known[1]
+                else:
+                    try:
+                        record = from_document(cls, document)
+                    except InvalidField as error:
+                        raise UnreadableDatabase(
+                            self.path, f"record {doc_id} in {name} is invalid ({error})"
+                        ) from None
+                after[doc_id] = (document, record)
+                ids[record.id] = doc_id
+                out.append(record)
+            self._decoded[name] = after
+            self._doc_ids[name] = ids
+            self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
             return tuple(out)
 
         stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})

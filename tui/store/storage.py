@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+import orjson
 from tinydb.storages import Storage
 
 from .backups import backup_daily
@@ -44,17 +44,21 @@ def parse_database(path: Path, raw: bytes) -> dict[str, Any] | None:
     if not raw.strip():
         return None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnreadableDatabase(
-            path, f"not UTF-8 text (bad byte at offset {error.start})"
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UnreadableDatabase(
-            path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        # The fast parser said no; the standard one says exactly where and why.
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableDatabase(
+                path, f"not UTF-8 text (bad byte at offset {error.start})"
+            ) from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UnreadableDatabase(
+                path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            ) from None
     if not isinstance(data, dict):
         raise UnreadableDatabase(path, "not a nowwhat database (the JSON is not an object)")
     return data
@@ -84,13 +88,7 @@ class SafeJSONStorage(Storage):
         self._validate = validate
         self._today = today
         self._keep_backups = keep_backups
-        self._lock = FileLock(
-            str(self.lock_path),
-            mode=PRIVATE_FILE,
-            timeout=lock_timeout,
-            thread_local=False,
-            preserve_lock_file=True,
-        )
+        self._lock: Any = None  # made on the first write: filelock is a large import
         self._data: dict[str, Any] | None = None
         self._seen: Signature | None = None
         self._depth = 0
@@ -139,6 +137,16 @@ class SafeJSONStorage(Storage):
         """
         if self._depth == 0:
             ensure_private_dir(self.path.parent)
+            from filelock import FileLock, Timeout
+
+            if self._lock is None:
+                self._lock = FileLock(
+                    str(self.lock_path),
+                    mode=PRIVATE_FILE,
+                    timeout=self.lock_timeout,
+                    thread_local=False,
+                    preserve_lock_file=True,
+                )
             try:
                 self._lock.acquire()
             except Timeout:
@@ -239,12 +247,8 @@ class SafeJSONStorage(Storage):
                 listener()
 
     def _flush(self) -> None:
-        payload = json.dumps(
-            self._data or {},
-            ensure_ascii=False,
-            separators=(",", ":") if self.indent is None else None,
-            indent=self.indent,
-        ).encode("utf-8")
+        options = orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if self.indent else 0)
+        payload = orjson.dumps(self._data or {}, option=options)
         if not self._swept:
             self._sweep_temp_files()
         backup_daily(self.path, self._today(), self._keep_backups)

@@ -7,17 +7,18 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..engine.items import PlanItem
+from ..engine.items import KIND_LABEL, PlanItem
 from ..engine.plan import DayPlan
 from ..engine.when import format_clock, short_day
-from ..render import KIND_LABEL
 
 __all__ = ["PlanList"]
 
 LAYER = {"search": "SEARCH", "follow_up": "FOLLOW-UP"}
+MAX_MOVED = 30  # a day rarely needs more; hundreds of lines would only slow the screen down
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,23 @@ class PlanList(OptionList):
     PlanList > .plan--kind { text-style: bold; }
     PlanList > .option-list--option-disabled { color: $text-primary; text-style: bold; }
     """
+
+    # Moving the cursor repaints the two lines it leaves and lands on, not the whole list:
+    # over SSH that is the difference between a few hundred bytes and several kilobytes.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def watch_highlighted(  # type: ignore[override]  # Textual passes (old, new) when asked
+        self, old: int | None, new: int | None
+    ) -> None:
+        super().watch_highlighted(new)
+        for index in (old, new):
+            if index is not None:
+                self._refresh_option(index)
+
+    def _refresh_option(self, index: int) -> None:
+        lines = [y for y, (option, _) in enumerate(self._lines) if option == index]
+        if lines:
+            self.refresh_lines(lines[0], len(lines))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -126,9 +144,16 @@ class PlanList(OptionList):
             options.append(
                 Option(Text(f"MOVED TO {day.upper()}  {len(plan.deferred)}"), disabled=True)
             )
-            for deferred in plan.deferred:
+            for deferred in plan.deferred[:MAX_MOVED]:
                 options.append(Option(self._line(deferred.item, "", styles), id=deferred.item.id))
                 self.items[deferred.item.id] = deferred.item
+            if len(plan.deferred) > MAX_MOVED:
+                hidden = len(plan.deferred) - MAX_MOVED
+                options.append(
+                    Option(
+                        Text(f"… and {hidden} more (nowwhat today lists them all)"), disabled=True
+                    )
+                )
         if not self.items:
             options.append(Option(Text("Nothing planned. Add a task with a."), disabled=True))
         self.set_options(options)
