@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from .. import actions
 from ..engine.calendar import BusinessCalendar
+from ..engine.items import PlanItem
 from ..engine.models import Contact, Interview, Records, Task
 from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
@@ -147,16 +148,20 @@ class TodayScreen(DataScreen):
     # -- actions ----------------------------------------------------------------------------------
 
     def action_done(self) -> None:
-        item = self.query_one(PlanList).current
+        plan_list = self.query_one(PlanList)
+        item = plan_list.current
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
-        if item.done:
-            if self.change(actions.undo_item, self.store, self.now(), item.id, item) is not None:
-                self.notify(f"Undone: {item.title}", markup=False)
-            return
-        if self.change(actions.complete_item, self.store, self.now(), item.id, item) is not None:
-            self.notify(f"Done: {item.title}", markup=False)
+        # Tick the line in this frame; store the change and re-plan right after it is drawn.
+        # (The re-plan of a large database takes longer than a keypress should.)
+        plan_list.show_done(item.id, not item.done)
+        self.call_after_refresh(self._commit_done, item)
+
+    def _commit_done(self, item: PlanItem) -> None:
+        work = actions.undo_item if item.done else actions.complete_item
+        if self.change(work, self.store, self.now(), item.id, item) is not None:
+            self.notify(f"{'Undone' if item.done else 'Done'}: {item.title}", markup=False)
 
     def action_snooze(self) -> None:
         item = self.query_one(PlanList).current

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -69,6 +70,7 @@ class PlanList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: dict[str, PlanItem] = {}
+        self._clocks: dict[str, str] = {}
         self._plan: DayPlan | None = None
 
     def on_resize(self) -> None:
@@ -128,11 +130,8 @@ class PlanList(OptionList):
             options.append(Option(heading, disabled=True))
             clock = block.start.hour * 60 + block.start.minute
             for item in block.items:
-                options.append(
-                    Option(
-                        self._line(item, f"{clock // 60:02d}:{clock % 60:02d}", styles), id=item.id
-                    )
-                )
+                self._clocks[item.id] = f"{clock // 60:02d}:{clock % 60:02d}"
+                options.append(Option(self._line(item, self._clocks[item.id], styles), id=item.id))
                 self.items[item.id] = item
                 clock += item.minutes
         for start, end, label in events:
@@ -158,6 +157,16 @@ class PlanList(OptionList):
             options.append(Option(Text("Nothing planned. Add a task with a."), disabled=True))
         self.set_options(options)
         self._restore(highlighted)
+
+    def show_done(self, item_id: str, done: bool) -> None:
+        """Tick (or untick) one line at once, before the store and the re-plan catch up."""
+        item = self.items.get(item_id)
+        if item is None:
+            return
+        item = dataclasses.replace(item, done=done)
+        self.items[item_id] = item
+        line = self._line(item, self._clocks.get(item_id, ""), self._styles())
+        self.replace_option_prompt(item_id, line)
 
     def _restore(self, wanted: str | None) -> None:
         if wanted is not None and wanted in self.items:
