@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ..engine.errors import InvalidField
 from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
+from ..widgets.steady_footer import SteadyFooter
 from ..widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class DataScreen(Screen[None]):
         yield TooSmall()
         with Vertical(classes="body"):
             yield from self.compose_body()
-        yield Footer()
+        yield SteadyFooter()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

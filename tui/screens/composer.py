@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from .. import actions
 from ..drafts import DraftStore, available_templates, fill, load_template
@@ -25,6 +25,7 @@ from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store, StoreError
+from ..widgets.steady_footer import SteadyFooter
 
 __all__ = ["ComposerScreen"]
 
@@ -83,7 +84,7 @@ class ComposerScreen(Screen[bool]):
             yield area
             yield Static(id="tone")
         yield Static(id="notes")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._load()
