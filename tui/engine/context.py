@@ -41,6 +41,8 @@ class Context:
     timeline: list[Touch] = field(default_factory=list)
     _timeline_at: list[DateTime] = field(default_factory=list)
     finished: list[Task] = field(default_factory=list)
+    open_tasks: list[tuple[int, Task]] = field(default_factory=list)
+    """Tasks still open, with their position in the records (the order they were added)."""
     _finished_at: list[DateTime] = field(default_factory=list)
     _days: dict[DateTime, Date] = field(default_factory=dict)
     _bounds: dict[Date, tuple[DateTime, DateTime]] = field(default_factory=dict)
@@ -163,6 +165,7 @@ def _index(records: Records, now: DateTime) -> Context:
         key=attrgetter("done_at"),
     )
     context.finished = finished
+    context.open_tasks = [(n, t) for n, t in enumerate(records.tasks) if t.status == "open"]
     context._finished_at = [t.done_at for t in finished if t.done_at is not None]
     for touch in timeline:
         key = None

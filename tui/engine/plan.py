@@ -156,14 +156,14 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date, rest_day: bool) -> 
     """The person's own tasks due on ``day`` (no due date: always due), and those done on it."""
     items = []
     start, end = context.bounds(day)
-    finished = {t.id for t in context.finished_between(start, min(end, as_of.add(microseconds=1)))}
-    for position, task in enumerate(context.records.tasks):
-        done_today = task.id in finished
-        if task.status != "open" and not done_today:
-            continue
+    finished = context.finished_between(start, min(end, as_of.add(microseconds=1)))
+    position_of = {id(t): n for n, t in enumerate(context.records.tasks)} if finished else {}
+    candidates = [(position_of[id(t)], t) for t in finished] + context.open_tasks
+    for position, task in candidates:
+        done_today = task.status != "open"
         if task.id.startswith(("goal-", "glow-")):
             continue  # stored only to record a goal or glow item as done
-        if task.status == "open":
+        if not done_today:
             if task.due is not None and task.due > day:
                 continue
             if task.snoozed_to is not None and task.snoozed_to > day:

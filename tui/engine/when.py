@@ -9,6 +9,7 @@ read in the configured zone, never as UTC.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 import pendulum
@@ -175,9 +176,10 @@ def format_day(day: Date) -> str:
     return day.isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def short_day(day: Date) -> str:
     """``Fri 20 Nov``: how a day reads in a reason or a table (strftime, not pendulum's
-    formatter, which is slow in loops over many records)."""
+    formatter, which is slow in loops over many records; cached: a plan names few days)."""
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
 
 
