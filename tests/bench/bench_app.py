@@ -16,6 +16,7 @@ Run from the checkout: ``.venv/bin/python tests/bench/bench_app.py`` (about thre
 
 from __future__ import annotations
 
+import compileall
 import dataclasses
 import os
 import shutil
@@ -211,6 +212,11 @@ def bytes_sent(db: Path) -> None:
 
 def main() -> None:
     install_holiday_cache()
+    # An installed package has its bytecode (pip compiles it); an editable checkout under
+    # PYTHONDONTWRITEBYTECODE would recompile every module at every start and skew start-up.
+    import tui
+
+    compileall.compile_dir(Path(tui.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         demo = folder / "demo.json"

@@ -75,6 +75,11 @@ class Store:
         self._decoded: dict[str, dict[str, tuple[dict[str, Any], Any]]] = {}
         self._doc_ids: dict[str, dict[str, str]] = {}
         self._next_doc_ids: dict[str, int] = {}
+        # Each table's decoded tuple with the table object it came from. Our own writes change
+        # a table object in place and name it in ``_changed``; every other table is reused
+        # whole (a re-read from disk brings new table objects, so nothing stale survives it).
+        self._table_tuples: dict[str, tuple[dict[str, Any], tuple[Any, ...]]] = {}
+        self._changed: set[str] = set()
         self._storage.on_reload(self._forget)
         self._migrate_if_needed()
 
@@ -161,6 +166,7 @@ class Store:
             while doc_id in table:  # never reuse a number, whatever the index says
                 doc_id = str(int(doc_id) + 1)
             table[doc_id] = to_document(record)
+            self._changed.add(name)
             self._next_doc_ids[name] = int(doc_id) + 1
             self._storage.replace_all(data)
             self._forget()
@@ -184,6 +190,7 @@ class Store:
                 raise Conflict(name, record.id)
             # A new document object, never a change in place: the decode cache relies on it.
             data[name][doc_id] = to_document(record)
+            self._changed.add(name)
             self._storage.replace_all(data)
             self._forget()
         return record
@@ -223,6 +230,7 @@ class Store:
             if doc_id is None or doc_id not in data.get(name, {}):
                 raise NotFound(f"no {name[:-1]} with id {record_id}")
             del data[name][doc_id]
+            self._changed.add(name)
             self._storage.replace_all(data)
             self._forget()
 
@@ -273,11 +281,15 @@ class Store:
     def _decode(self, data: dict[str, Any]) -> Records:
         def table(cls: type[R]) -> tuple[R, ...]:
             name = TABLE_OF[cls]
+            source = data.get(name, {})
+            seen = self._table_tuples.get(name)
+            if seen is not None and seen[0] is source and name not in self._changed:
+                return seen[1]
             before = self._decoded.get(name, {})
             after: dict[str, tuple[dict[str, Any], Any]] = {}
             ids: dict[str, str] = {}
             out = []
-            for doc_id, document in data.get(name, {}).items():
+            for doc_id, document in source.items():
                 known = before.get(doc_id)
                 # Our writes replace documents, never change them in place, so an identical
                 # object is an unchanged record; after a re-read from disk, compare contents.
@@ -296,7 +308,10 @@ class Store:
             self._decoded[name] = after
             self._doc_ids[name] = ids
             self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
-            return tuple(out)
+            result = tuple(out)
+            self._table_tuples[name] = (source, result)
+            self._changed.discard(name)
+            return result
 
         stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
         try:
