@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _moment(session: Session, text: str | None, field: str) -> DateTime | None:
-    return parse_moment(text, session.tz, field) if text else None
+    return parse_moment(text, session.tz, field, need_time=True) if text else None
 
 
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
@@ -214,7 +214,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
         )
         print(f"added opportunity {record.id}: {record.company}")
     elif args.what == "interview":
-        start = parse_moment(args.at, session.tz, "at")
+        start = parse_moment(args.at, session.tz, "at", need_time=True)
         promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
         interview = actions.add_interview(
             store,
@@ -531,7 +531,11 @@ def _run(args: argparse.Namespace) -> int:
             from .demo import write_demo_copy
 
             demo_folder = Path(tempfile.mkdtemp(prefix="nowwhat-demo-"))
-            today = (parse_moment(args.now, "UTC", "--now") if args.now else pendulum.now()).date()
+            today = (
+                parse_moment(args.now, "UTC", "--now", keep_offset=True)
+                if args.now
+                else pendulum.now()
+            ).date()
             db = write_demo_copy(demo_folder, today)
         else:
             db = database_path(args.db)

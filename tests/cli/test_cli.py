@@ -213,6 +213,16 @@ BAD_INPUT = [
         id="impossible-date",
     ),
     pytest.param(
+        ["add", "interview", "--company", "Acme", "--at", "2026-03-08 02:30"],
+        "does not exist in America/New_York",
+        id="time-the-clocks-skip",
+    ),
+    pytest.param(
+        ["log", "check-in", "--company", "Acme", "--at", "2026-11-24"],
+        "needs a time of day too",
+        id="moment-without-time",
+    ),
+    pytest.param(
         ["add", "task", "--title", "x", "--kind", "apply", "--due", "2026-13-01"],
         "not a real date",
         id="impossible-due",
@@ -285,6 +295,19 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
     assert message in result.err
     assert "Traceback" not in result.err
     assert db_path.read_bytes() == before
+
+
+def test_a_typed_offset_keeps_the_instant_and_the_zone_name(nowwhat, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    nowwhat("add", "interview", "--company", "Acme", "--at", "2026-11-20T15:00:00Z")
+    result = nowwhat("log", "check-in", "--company", "Acme", "--at", "2026-11-24T14:00:00+01:00")
+    assert result.code == 0, result.err
+    records = Store(db_path).records()
+    (interview,) = records.interviews
+    (touch,) = records.touches
+    # The same instants, held in the configured zone: day arithmetic stays right across DST.
+    assert interview.start.timezone_name == touch.at.timezone_name == "America/New_York"
+    assert (interview.start.hour, touch.at.hour) == (10, 8)
+    assert '"2026-11-24T08:00:00-05:00[America/New_York]"' in db_path.read_text()
 
 
 def test_an_unreadable_database_is_named_exit_1_and_left_alone(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

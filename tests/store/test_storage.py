@@ -84,6 +84,29 @@ def test_every_change_is_on_disk_when_the_call_returns(store: Store, db_path: Pa
     assert [d["company"] for d in on_disk["opportunities"].values()] == ["Acme"]
 
 
+def test_a_write_is_fsynced_then_renamed_then_its_folder_fsynced(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order that makes a write durable: data on disk before the rename, rename on disk."""
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        kind = "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+        events.append(f"fsync {kind}")
+        real_fsync(fd)
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        events.append(f"replace -> {Path(target).name}")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    store.add(Opportunity(id="opp_1", company="Acme"))
+    write = events[events.index(f"replace -> {db_path.name}") - 1 :]
+    assert write[:3] == ["fsync file", f"replace -> {db_path.name}", "fsync folder"], events
+
+
 def test_reads_come_from_memory_until_the_file_changes(store: Store, db_path: Path) -> None:
     store.add(Opportunity(id="opp_1", company="Acme"))
     assert store.refresh() is False  # nothing changed: no re-read

@@ -76,17 +76,25 @@ def parse_clock(text: str, field: str = "time") -> Time:
     return Time(hour, minute)
 
 
-def parse_moment(text: str, tz: str, field: str = "at") -> DateTime:
+def parse_moment(
+    text: str, tz: str, field: str = "at", *, need_time: bool = False, keep_offset: bool = False
+) -> DateTime:
     """Parse a moment a person typed (or a stored stamp).
 
-    ``2026-12-01 14:00`` is read in ``tz``; an explicit offset (``+01:00``, ``Z``) wins; a
-    bracketed zone (``[Europe/Berlin]``) is kept. A bare date means the start of that day.
+    ``2026-12-01 14:00`` is read in ``tz``; a wall-clock time the clocks skip there (a spring
+    DST gap) is refused rather than moved. An explicit offset (``+01:00``, ``Z``) fixes the
+    instant, which is then held in ``tz`` so the zone's name (and with it day arithmetic across
+    DST) is kept; ``keep_offset`` keeps the bare offset instead (stored stamps). A bracketed
+    zone (``[Europe/Berlin]``) is kept. A bare date means the start of that day, unless
+    ``need_time``.
     """
     match = _MOMENT.match(text.strip())
     if not match:
         raise InvalidField(field, f"{text!r} is not a date and time (expected YYYY-MM-DD HH:MM)")
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
     _real_date(year, month, day, text, field)
+    if need_time and match.group(4) is None:
+        raise InvalidField(field, f"{text!r} needs a time of day too (YYYY-MM-DD HH:MM)")
     hour = int(match.group(4) or 0)
     minute = int(match.group(5) or 0)
     second = int(match.group(6) or 0)
@@ -96,7 +104,13 @@ def parse_moment(text: str, tz: str, field: str = "at") -> DateTime:
     offset, bracket = match.group(8), match.group(9)
     home = zone(bracket, field) if bracket else zone(tz, field)
     if offset is None:
-        return pendulum.datetime(year, month, day, hour, minute, second, micro, tz=home)
+        local = pendulum.datetime(year, month, day, hour, minute, second, micro, tz=home)
+        if (local.hour, local.minute) != (hour, minute):
+            raise InvalidField(
+                field,
+                f"{text!r} does not exist in {home.name}: the clocks skip that hour",
+            )
+        return local
     if offset == "Z":
         seconds = 0
     else:
@@ -105,7 +119,7 @@ def parse_moment(text: str, tz: str, field: str = "at") -> DateTime:
     fixed = pendulum.datetime(
         year, month, day, hour, minute, second, micro, tz=pendulum.FixedTimezone(seconds)
     )
-    return fixed.in_timezone(home) if bracket else fixed
+    return fixed if keep_offset and not bracket else fixed.in_timezone(home)
 
 
 def format_stamp(moment: DateTime) -> str:
@@ -129,10 +143,10 @@ def parse_stamp(text: str, field: str = "at") -> DateTime:
     try:
         aware = _dt.datetime.fromisoformat(iso)
     except ValueError:
-        return parse_moment(text, "UTC", field)
+        return parse_moment(text, "UTC", field, keep_offset=True)
     offset = aware.utcoffset()
     if offset is None or (bracket >= 0 and not text.endswith("]")):
-        return parse_moment(text, "UTC", field)
+        return parse_moment(text, "UTC", field, keep_offset=True)
     tz: pendulum.Timezone | pendulum.FixedTimezone
     if bracket >= 0:
         tz = _cached_zone(text[bracket + 1 : -1], field)
