@@ -42,6 +42,8 @@ _STAGE_AFTER = {
     "rejected": "rejected",
 }
 _INBOUND = {"heard_back"}
+_ABOUT_THE_JOB = {"thank_you", "check_in", "heard_back", "advocate_ask"}
+"""Touches that concern the job at the contact's company even when only the person is named."""
 
 
 def split_list(text: str | None) -> tuple[str, ...]:
@@ -221,6 +223,10 @@ def log_touch(
             if len(matches) > 1:
                 raise InvalidField("contact", f"{len(matches)} contacts are named {contact!r}")
             person = matches[0]
+            if opportunity is None and kind in _ABOUT_THE_JOB and person.company:
+                # "Heard back from Dana" is news about the job at Dana's company: link it, or
+                # the clocks would keep running as if nobody had answered.
+                opportunity = opportunity_for(records, person.company)
         touch = Touch(
             id=store.new_id(Touch),
             kind=kind,

@@ -176,6 +176,23 @@ def test_log_links_the_touch_and_heard_back_moves_the_stage(nowwhat, db_path: Pa
     assert records.opportunities[0].stage == "offer"
 
 
+def test_news_from_a_contact_counts_for_the_job_at_their_company(nowwhat, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    nowwhat("add", "interview", "--company", "Acme", "--at", "2026-11-10 10:00")
+    nowwhat("add", "contact", "--name", "Dana", "--company", "Acme")
+    nowwhat("add", "contact", "--name", "Chris", "--company", "Acme", "--core")
+    before = json.loads(nowwhat("waiting", "--json").out)
+    assert before["opportunities"][0]["state"] != "heard_back"
+    assert nowwhat("log", "heard-back", "--contact", "Dana", "--outcome", "next-round").code == 0
+    assert nowwhat("log", "network-update", "--contact", "Chris").code == 0
+    records = Store(db_path).records()
+    heard, update = records.touches
+    assert heard.opportunity_id == records.opportunities[0].id  # about the job: linked
+    assert update.opportunity_id is None  # telling a friend how it went is not
+    assert records.opportunities[0].stage == "interviewing"
+    after = json.loads(nowwhat("waiting", "--json").out)
+    assert after["opportunities"][0]["state"] == "heard_back"
+
+
 def test_settings_lists_and_sets(nowwhat, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     listing = nowwhat("settings").out
     for key in (

@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.engine.calendar import BusinessCalendar
+from tui.engine.context import build_context
+from tui.engine.followups import follow_up_items
 from tui.engine.models import (
     FEELINGS,
     OUTCOMES,
@@ -206,9 +208,19 @@ def test_every_due_item_is_placed_or_deferred(case) -> None:  # type: ignore[no-
     for task in records.tasks:
         if task.status != "open" or (task.due is not None and task.due > day):
             continue
-        if not business and task.due != day:
+        if task.snoozed_to is not None and task.snoozed_to > day:
             continue
         assert task.id in shown, f"own task {task.id} due {task.due} was dropped"
+    # Whatever the follow-up rules made for the day (check-ins, advocate items) is shown too,
+    # rest days included (deferred there).
+    context = build_context(records, now)
+    chasing, _ = follow_up_items(context, moment_of(now, day), day)
+    for item in chasing:
+        assert item.id in shown, f"{item.kind} {item.id} was dropped"
+    if not business:
+        assert {i.id for i in plan.items() if not i.done} <= {
+            t.id for t in records.tasks if t.due == day
+        }, "a rest day holds only tasks set for that very day"
     as_of = moment_of(now, day)
     active = {o.id: o for o in records.opportunities if o.active}
     companies = {o.id: o.company for o in records.opportunities}
@@ -251,7 +263,8 @@ def test_no_follow_up_on_a_non_business_day(case) -> None:  # type: ignore[no-un
     records, now, day = case
     plan = plan_day(records, now, day)
     if not plan.business_day:
-        assert not [i for i in plan.items() if i.layer == "follow_up" and not i.done]
+        assert not [b for b in plan.blocks if b.layer == "follow_up"]
+        assert not [i for i in plan.items() if i.layer == "follow_up"]
 
 
 @SETTINGS

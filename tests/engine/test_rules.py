@@ -175,6 +175,18 @@ def test_an_overdue_answer_brings_an_advocate_ask_at_most_once_a_week(world: Wor
     assert everything(world.plan("2026-11-30 08:00"), "advocate_ask") != []
 
 
+def test_no_advocate_ask_within_three_business_days_of_any_touch(world: World) -> None:
+    world.interview("Northwind", "2026-11-16 10:00", promised_by="2026-11-20")
+    world.touch("thank_you", "2026-11-16 15:00", company="Northwind")
+    world.contact("Priya", "Northwind", tags=("advocate",))
+    world.touch("call", "2026-11-20 16:00", company="Northwind", direction="in")
+    # Due Mon 23 by the promise, but they called on Friday: 23, 24, 25 -> Wednesday.
+    for day in ("2026-11-23", "2026-11-24"):
+        assert everything(world.plan(f"{day} 08:00"), "advocate_ask") == [], day
+    (ask,) = everything(world.plan("2026-11-25 08:00"), "advocate_ask")
+    assert ask.due == d("2026-11-25")
+
+
 def test_no_advocate_at_the_company_asks_you_to_find_one(world: World) -> None:
     world.interview("Bluefin", "2026-11-16 10:00", promised_by="2026-11-20")
     world.contact("Priya", "Northwind", tags=("advocate",))
@@ -297,6 +309,20 @@ def test_a_rest_day_has_no_follow_up_and_says_so(world: World) -> None:
     assert rest and "Thanksgiving" in rest[0].message
 
 
+def test_a_rest_day_keeps_only_tasks_set_for_it_and_defers_the_rest_with_a_reason(
+    world: World,
+) -> None:
+    world.task("Update the CV", "research")  # no due date: always due
+    world.task("Apply at Beta", "apply", due="2026-11-24")  # overdue by Saturday
+    world.task("Prepare the Acme case", "prep", due="2026-11-28")  # set for Saturday itself
+    plan = world.plan("2026-11-28 09:00")
+    assert plan.business_day is False
+    assert [i.title for i in items_of(plan)] == ["Prepare the Acme case"]
+    waiting = {x.item.title: x for x in plan.deferred}
+    assert set(waiting) == {"Update the CV", "Apply at Beta"}
+    assert all("rest day" in x.reason and x.to == d("2026-11-30") for x in waiting.values())
+
+
 def test_weekly_goals_are_spread_over_the_weeks_business_days() -> None:
     world = World(weekly_applications=8, weekly_networking_calls=0)
     monday = world.plan("2026-11-23 08:00")
@@ -328,6 +354,30 @@ def test_keep_searching_until_an_offer_is_in_hand() -> None:
     )
     codes = {w.code for w in world.plan("2026-11-25 08:00").warnings}
     assert "keep_searching" not in codes and "applications_behind" not in codes
+
+
+def test_applications_behind_follows_the_pace_of_the_week_exactly() -> None:
+    # 8 a week over Thanksgiving week's 4 business days: by Wednesday morning (2 days gone)
+    # ceil(8 * 2 / 4) = 4 should be done.
+    world = World(weekly_applications=8, min_active=0)
+    for n in range(3):
+        world.task(
+            f"Apply {n}", "apply", status="done", done_at=world.at(f"2026-11-2{3 + n % 2} 1{n}:00")
+        )
+    assert "applications_behind" in {w.code for w in world.plan("2026-11-25 08:00").warnings}
+    world.task("Apply 3", "apply", status="done", done_at=world.at("2026-11-24 16:00"))
+    assert "applications_behind" not in {w.code for w in world.plan("2026-11-25 08:00").warnings}
+
+
+def test_glow_lasts_72_real_hours_across_the_clock_change() -> None:
+    # Clocks go back at 02:00 on Sun 1 Nov 2026: 72 hours after Fri 30 Oct 13:00 is Mon 12:00
+    # (not 13:00, as adding three calendar days would say).
+    world = World(weekly_applications=0, weekly_networking_calls=0)
+    world.interview("Acme", "2026-10-30 13:00", felt="great")
+    (glow,) = world.plan("2026-11-02 08:30").glow
+    assert glow.until == world.at("2026-11-02 12:00")
+    assert world.plan("2026-11-02 11:30").glow
+    assert not world.plan("2026-11-02 12:30").glow
 
 
 def test_the_plan_never_reads_the_clock() -> None:

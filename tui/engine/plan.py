@@ -21,7 +21,7 @@ from .lookup import company_key, opportunity_for
 from .models import Records, Task
 from .network import network_items
 from .sandwich import allocate, lay_out, split_search
-from .when import format_clock, format_stamp, short_day
+from .when import format_clock, short_day
 
 __all__ = [
     "DayPlan",
@@ -152,7 +152,7 @@ def _task_minutes(context: Context, task: Task) -> int:
     return int(context.settings["minutes_task"])
 
 
-def _own_tasks(context: Context, as_of: DateTime, day: Date, rest_day: bool) -> list[PlanItem]:
+def _own_tasks(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
     """The person's own tasks due on ``day`` (no due date: always due), and those done on it."""
     items = []
     start, end = context.bounds(day)
@@ -167,8 +167,6 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date, rest_day: bool) -> 
             if task.due is not None and task.due > day:
                 continue
             if task.snoozed_to is not None and task.snoozed_to > day:
-                continue
-            if rest_day and task.due != day:
                 continue
         due_text = f"due {short_day(task.due)}" if task.due else "no due date"
         items.append(
@@ -436,7 +434,7 @@ def plan_day(records: Records, now: DateTime, day: Date | None = None) -> DayPla
         _merge(thanks + chasing, [i for i in done_follow if i.kind in FOLLOW_UP_KINDS]),
         key=lambda i: i.rank,
     )
-    own = _own_tasks(context, as_of, day, rest_day=not business_day)
+    own = _own_tasks(context, as_of, day)
     network = _merge(
         network_items(context, as_of, day), [i for i in done_follow if i.kind == "network_update"]
     )
@@ -447,10 +445,14 @@ def plan_day(records: Records, now: DateTime, day: Date | None = None) -> DayPla
     left_out: list[tuple[PlanItem, str]] = []
     if not business_day:
         rest = "rest day"
-        left_out += [(i, rest) for i in follow_up if not i.done]
-        left_out += [(i, rest) for i in network if not i.done]
-        follow_up = [i for i in follow_up if i.done]
-        search = [i for i in search if i.kind != "network_update" or i.done]
+        # Follow-ups and network updates wait for the next business day, and so do the
+        # person's own tasks unless they set them for this very day; each says so.
+        waits = [i for i in follow_up + network if not i.done]
+        waits += [i for i in own if not i.done and i.due != day]
+        left_out += [(i, rest) for i in waits]
+        waiting = {i.id for i in waits}
+        follow_up = []  # no follow-up block on a rest day, not even for one done anyway
+        search = [i for i in search if i.id not in waiting]
     allocation = allocate(follow_up, search, budget, settings["follow_up_share"])
     left_out += allocation.left_out
     first, second = split_search(allocation.search)
@@ -545,6 +547,6 @@ def plan_to_json(plan: DayPlan) -> dict[str, Any]:
             {"start": format_clock(s), "end": format_clock(e), "title": label}
             for s, e, label in plan.events
         ],
-        "glow": [{"company": g.company, "until": format_stamp(g.until)} for g in plan.glow],
+        "glow": [{"company": g.company, "until": g.until.isoformat()} for g in plan.glow],
         "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
     }

@@ -17,7 +17,6 @@ from .context import Context, build_context
 from .followups import FollowUpState, advocate_step, analyse
 from .lookup import company_key
 from .models import Contact, Interview, Records
-from .when import format_stamp
 
 __all__ = [
     "NextStep",
@@ -147,7 +146,7 @@ def waiting_to_json(room: WaitingRoom) -> dict[str, Any]:
             {
                 "company": row.company,
                 "role": row.state.opportunity.role,
-                "interviewed_at": format_stamp(row.interviewed_at),
+                "interviewed_at": row.interviewed_at.isoformat(),
                 "promised_by": (
                     row.state.interview.promised_by.isoformat()
                     if row.state.interview.promised_by
