@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pendulum
 from textual.widgets import Select
 
+from tui.engine.items import TOUCH_LABEL
+from tui.engine.models import TOUCH_KINDS, Touch
 from tui.screens.advocates import AdvocatesScreen
 from tui.screens.waiting import WaitingScreen
 from tui.store import Store
@@ -219,3 +222,30 @@ async def test_correcting_a_logged_touch(make_app, demo_db: Path) -> None:  # ty
         assert touch.at.isoformat() == "2026-11-16T11:15:00-05:00"
         assert touch.note == "Onsite on the 25th with Felix and the CTO"
         assert (touch.kind, touch.outcome) == ("heard_back", "next_round")
+
+
+async def test_every_kind_of_touch_shows_in_the_waiting_room(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """A close-out sent from the composer (or any kind of touch) reads as words, never a crash."""
+    store = Store(demo_db)
+    opportunity = next(o for o in store.records().opportunities if o.id == "opp_northwind")
+    for number, kind in enumerate(TOUCH_KINDS):
+        store.add(
+            Touch(
+                id=f"tch_every_{number}",
+                kind=kind,
+                at=pendulum.datetime(2026, 11, 18, 9, number, tz="America/New_York"),
+                opportunity_id=opportunity.id,
+                direction="in" if kind == "heard_back" else "out",
+            )
+        )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        table.move_cursor(row=table.get_row_index("opp_northwind"))
+        await pilot.pause(0.3)
+        timeline = str(app.screen.query_one("#timeline").render())
+        for kind in TOUCH_KINDS:
+            assert TOUCH_LABEL[kind] in timeline, kind
+        assert "closing note" in timeline

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from pendulum import Date
 
-__all__ = ["FOLLOW_UP_KINDS", "ITEM_KINDS", "KIND_LABEL", "SEARCH_KINDS", "PlanItem", "item_layer"]
+__all__ = [
+    "FOLLOW_UP_KINDS",
+    "ITEM_KINDS",
+    "KIND_LABEL",
+    "SEARCH_KINDS",
+    "TOUCH_LABEL",
+    "PlanItem",
+    "item_layer",
+]
 
 FOLLOW_UP_KINDS = ("thank_you", "check_in", "advocate_ask", "find_advocate")
 SEARCH_KINDS = (
@@ -28,6 +36,16 @@ SEARCH_KINDS = (
 ITEM_KINDS = FOLLOW_UP_KINDS + SEARCH_KINDS
 CALL_KINDS = frozenset({"cold_call", "networking_call"})
 
+
+TOUCH_LABEL = {  # how each kind of logged touch reads in a timeline (every TOUCH_KINDS entry)
+    "thank_you": "thank-you",
+    "check_in": "check-in",
+    "advocate_ask": "asked advocate",
+    "network_update": "network update",
+    "heard_back": "heard back",
+    "call": "call",
+    "close_out": "closing note",
+}
 
 KIND_LABEL = {  # how each kind reads in a list
     "thank_you": "thank-you",

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
-from ..engine.items import KIND_LABEL
+from ..engine.items import KIND_LABEL, TOUCH_LABEL
 from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
@@ -31,14 +31,6 @@ STATE_STYLE = {
     "heard_back": ("heard back", "bold green"),
 }
 ARROW = {"in": "←", "out": "→"}
-TOUCH_WORDS = {
-    "thank_you": "thank-you",
-    "check_in": "check-in",
-    "advocate_ask": "asked advocate",
-    "network_update": "network update",
-    "heard_back": "heard back",
-    "call": "call",
-}
 
 
 def _ago(days: int) -> str:
@@ -196,7 +188,7 @@ class WaitingScreen(DataScreen):
                 touch.opportunity_id is None and company_of.get(touch.contact_id or "") == key
             ):
                 continue
-            line = Text(f"{ARROW[touch.direction]} {TOUCH_WORDS[touch.kind]}")
+            line = Text(f"{ARROW[touch.direction]} {TOUCH_LABEL.get(touch.kind, touch.kind)}")
             if touch.outcome:
                 line.append(f": {touch.outcome.replace('_', ' ')}")
             if touch.contact_id in people:
@@ -295,9 +287,8 @@ class WaitingScreen(DataScreen):
         choices = []
         for touch in touches:
             local = touch.at.in_timezone(tz)
-            label = Text(
-                f"{short_day(local.date())} {local.format('HH:mm')}  {TOUCH_WORDS[touch.kind]}"
-            )
+            word = TOUCH_LABEL.get(touch.kind, touch.kind)
+            label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  {word}")
             if touch.note:
                 label.append(f" — {touch.note}")
             choices.append((touch.id, label))
