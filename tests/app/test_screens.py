@@ -170,12 +170,15 @@ async def test_editing_an_interview_promise_from_the_waiting_room(make_app, demo
         form = app.screen
         assert form.query_one("#field-promised_by").value == "2026-11-20"
         form.query_one("#field-promised_by").value = "2026-11-25"
+        form.query_one("#field-role").value = "Lead Data Analyst"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        interview = next(
-            i for i in Store(demo_db).records().interviews if i.id == "int_northwind_panel"
-        )
+        records = Store(demo_db).records()
+        interview = next(i for i in records.interviews if i.id == "int_northwind_panel")
         assert str(interview.promised_by) == "2026-11-25"
+        # The role is the opportunity's: it is changed there, not silently dropped.
+        opportunity = next(o for o in records.opportunities if o.id == "opp_northwind")
+        assert opportunity.role == "Lead Data Analyst"
         # The promise is no longer broken: the room says so at once.
         assert "waiting" in _rows(app)["opp_northwind"]
 

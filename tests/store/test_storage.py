@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -14,7 +15,7 @@ from tinydb import Query
 
 from tui.engine.models import Opportunity
 from tui.engine.settings import Settings
-from tui.store import Store, StoreError, UnreadableDatabase
+from tui.store import Conflict, Store, StoreError, UnreadableDatabase
 from tui.store.backups import backups_of
 from tui.store.storage import SafeJSONStorage
 
@@ -237,3 +238,23 @@ def test_settings_round_trip_and_only_changes_are_stored(store: Store, db_path: 
     stored = json.loads(db_path.read_text())["settings"]
     assert list(stored.values()) == [{"timezone": "Asia/Tokyo", "glow_hours": 48}]
     assert Store(db_path).settings()["glow_hours"] == 48
+
+
+def test_an_edit_is_refused_only_if_another_session_really_changed_the_record(
+    store: Store, db_path: Path
+) -> None:
+    store.add(Opportunity(id="opp_1", company="Acme", role="Analyst"))
+    # As an older nowwhat wrote it: fields added since (the posting check) are missing.
+    data = json.loads(db_path.read_text())
+    (doc_id,) = data["opportunities"]
+    data["opportunities"][doc_id] = {"id": "opp_1", "company": "Acme", "role": "Analyst"}
+    db_path.write_text(json.dumps(data))
+    mine = Store(db_path)
+    seen = mine.get(Opportunity, "opp_1")
+    mine.put(dataclasses.replace(seen, role="Lead Analyst"), expected=seen)  # same record: fine
+    other = Store(db_path)
+    other.put(dataclasses.replace(other.get(Opportunity, "opp_1"), notes="theirs"))
+    mine_now = dataclasses.replace(seen, role="Lead Analyst")  # what this session last saved
+    with pytest.raises(Conflict):
+        mine.put(dataclasses.replace(mine_now, role="Principal"), expected=mine_now)
+    assert mine.get(Opportunity, "opp_1").notes == "theirs"

@@ -186,7 +186,9 @@ class Store:
             stored = data.get(name, {}).get(doc_id) if doc_id is not None else None
             if stored is None:
                 raise NotFound(f"{record.id} no longer exists (deleted in another session?)")
-            if expected is not None and stored != to_document(expected):
+            # Compare records, not documents: a document written by an older version may lack
+            # fields that now have defaults, and still hold the very same record.
+            if expected is not None and from_document(type(record), stored) != expected:
                 raise Conflict(name, record.id)
             # A new document object, never a change in place: the decode cache relies on it.
             data[name][doc_id] = to_document(record)
