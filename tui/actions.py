@@ -195,14 +195,19 @@ def log_touch(
     kind: str,
     company: str | None = None,
     contact: str | None = None,
+    contact_id: str | None = None,
     at: DateTime | None = None,
     outcome: str | None = None,
     note: str = "",
     channel: str = "email",
     answers: dict[str, str] | None = None,
 ) -> Touch:
-    """Record a message or call; a heard-back outcome also moves the opportunity's stage."""
-    if not company and not contact:
+    """Record a message or call; a heard-back outcome also moves the opportunity's stage.
+
+    The person is ``contact_id`` when the caller knows exactly who (a screen's selected row),
+    else the contact named ``contact`` (typed: must be unambiguous).
+    """
+    if not company and not contact and not contact_id:
         raise InvalidField("company", "say which company (or contact) this was with")
     if outcome is not None and kind != "heard_back":
         raise InvalidField("outcome", "only a heard-back touch has an outcome")
@@ -214,7 +219,11 @@ def log_touch(
             if opportunity is None:
                 raise InvalidField("company", f"no opportunity at {company!r}; add it first")
         person = None
-        if contact:
+        if contact_id:
+            person = next((c for c in records.contacts if c.id == contact_id), None)
+            if person is None:
+                raise InvalidField("contact", "that contact no longer exists")
+        elif contact:
             matches = contacts_named(records, contact)
             if company and len(matches) > 1:
                 matches = [m for m in matches if company_key(m.company) == company_key(company)]
@@ -223,10 +232,10 @@ def log_touch(
             if len(matches) > 1:
                 raise InvalidField("contact", f"{len(matches)} contacts are named {contact!r}")
             person = matches[0]
-            if opportunity is None and kind in _ABOUT_THE_JOB and person.company:
-                # "Heard back from Dana" is news about the job at Dana's company: link it, or
-                # the clocks would keep running as if nobody had answered.
-                opportunity = opportunity_for(records, person.company)
+        if person is not None and opportunity is None and kind in _ABOUT_THE_JOB:
+            # "Heard back from Dana" is news about the job at Dana's company: link it, or
+            # the clocks would keep running as if nobody had answered.
+            opportunity = opportunity_for(records, person.company) if person.company else None
         touch = Touch(
             id=store.new_id(Touch),
             kind=kind,

@@ -8,7 +8,7 @@ import pendulum
 from textual.widgets import Select
 
 from tui.engine.items import TOUCH_LABEL
-from tui.engine.models import TOUCH_KINDS, Touch
+from tui.engine.models import TOUCH_KINDS, Contact, Touch
 from tui.screens.advocates import AdvocatesScreen
 from tui.screens.waiting import WaitingScreen
 from tui.store import Store
@@ -252,3 +252,24 @@ async def test_every_kind_of_touch_shows_in_the_waiting_room(make_app, demo_db: 
         for kind in TOUCH_KINDS:
             assert TOUCH_LABEL[kind] in timeline, kind
         assert "closing note" in timeline
+
+
+async def test_two_people_with_one_name_each_get_their_own_update(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo_db)
+    first = next(c for c in store.records().contacts if c.is_core)
+    namesake = Contact(
+        id="con_namesake", name=first.name, company="Elsewhere Ltd", tags=frozenset({"core"})
+    )
+    store.add(namesake)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        for person in (namesake, first):
+            table.move_cursor(row=table.get_row_index(person.id))
+            await pilot.pause()
+            await pilot.press("u")
+            await pilot.pause()
+            touch = Store(demo_db).records().touches[-1]
+            assert (touch.kind, touch.contact_id) == ("network_update", person.id)

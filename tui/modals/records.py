@@ -333,11 +333,14 @@ def touch_form(
     now: DateTime,
     *,
     company: str = "",
-    contact: str = "",
+    contact: Contact | None = None,
     kind: str = "",
     questions: bool = False,
 ) -> FormScreen:
-    """Log a message or call; for an advocate, with the answers to the open questions."""
+    """Log a message or call; for an advocate, with the answers to the open questions.
+
+    Opened on a ``contact``, the touch goes to that very person unless the name is changed.
+    """
     records = store.records()
     names = sorted({c.name for c in records.contacts}, key=str.casefold)
     fields = [
@@ -356,7 +359,7 @@ def touch_form(
             suggestions=_companies(records),
             help="the opportunity's company",
         ),
-        FieldSpec("contact", "Contact", value=contact, suggestions=names),
+        FieldSpec("contact", "Contact", value=contact.name if contact else "", suggestions=names),
         FieldSpec("at", "When", "moment", value="now", placeholder="now, today 10:00"),
         FieldSpec(
             "outcome",
@@ -385,12 +388,14 @@ def touch_form(
 
     def save(values: dict[str, Any], force: bool) -> None:
         answers = {k: values[k] for k in ("internal_change", "still_posted") if values.get(k)}
+        same_person = contact is not None and values["contact"] == contact.name
         actions.log_touch(
             store,
             now,
             kind=values["kind"],
             company=values["company"] or None,
-            contact=values["contact"] or None,
+            contact=None if same_person else values["contact"] or None,
+            contact_id=contact.id if same_person and contact else None,
             at=values["at"],
             outcome=values.get("outcome") or None,
             note=values["note"],

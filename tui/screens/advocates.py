@@ -163,13 +163,14 @@ class AdvocatesScreen(DataScreen):
         if row is None:
             self.notify("Choose an advocate first (or add one with a).", markup=False)
             return
-        company = row.helps[0][0].company if row.helps else row.contact.company
+        # The opportunity they can help with; none yet: the touch is with the person alone.
+        company = row.helps[0][0].company if row.helps else ""
         self.app.push_screen(
             touch_form(
                 self.store,
                 self.now(),
                 company=company,
-                contact=row.contact.name,
+                contact=row.contact,
                 kind="advocate_ask",
                 questions=True,
             ),

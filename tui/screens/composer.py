@@ -228,7 +228,7 @@ class ComposerScreen(Screen[bool]):
                 company=situation.opportunity.company
                 if situation.opportunity and kind != "network_update"
                 else None,
-                contact=situation.contact.name if situation.contact else None,
+                contact_id=situation.contact.id if situation.contact else None,
                 note=f"sent from the composer ({self.template.replace('_', ' ')})",
             )
         except (InvalidField, StoreError) as error:

@@ -110,7 +110,7 @@ class NetworkScreen(DataScreen):
             self.store,
             self.now(),
             kind="network_update",
-            contact=row.contact.name,
+            contact_id=row.contact.id,
             company=None,
         )
         if touch is not None:
