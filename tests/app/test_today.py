@@ -141,3 +141,15 @@ async def test_editing_a_task_changed_elsewhere_asks_before_overwriting(
         await pilot.press("k")  # keep mine
         await pilot.pause()
         assert Store(demo_db).get(Task, "tsk_fernway_apply").title == "Mine: apply at Fernway"
+
+
+async def test_edit_on_a_find_advocate_item_opens_adding_one_there(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await _highlight(pilot, "fa-opp_bluefin")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert "advocate" in form.form_title.lower()
+        assert form.query_one("#field-company").value == "Bluefin Health"

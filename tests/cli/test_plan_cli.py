@@ -65,9 +65,7 @@ def test_today_json_has_the_documented_shape(run) -> None:  # type: ignore[no-un
         "id",
     }
     assert (item["kind"], item["company"]) == ("thank_you", "Quillstone")
-    assert plan["glow"] == [
-        {"company": "Quillstone", "until": "2026-11-23T11:00:00-05:00"}
-    ]
+    assert plan["glow"] == [{"company": "Quillstone", "until": "2026-11-23T11:00:00-05:00"}]
     assert all(set(d) >= {"kind", "title", "company", "reason"} for d in plan["deferred"])
     assert {w["code"] for w in plan["warnings"]} == {"gone_quiet"}
     first = plan["blocks"][0]["items"]
@@ -105,6 +103,10 @@ def test_snooze_moves_an_item_to_the_next_business_day_or_a_chosen_one(run) -> N
     assert "ci1-int_northwind_panel" not in tuesday
     wednesday = json.dumps(_json(run, "today", "--json", "--date", "2026-11-25"))
     assert "ci1-int_northwind_panel" in wednesday
+    # A weekly-goal item leaves today too (a later day's share picks it up again).
+    assert run("snooze", "goal-call-2026-11-23-2")[0] == 0
+    today = json.dumps(_json(run, "today", "--json"))
+    assert "goal-call-2026-11-23-2" not in today and "goal-call-2026-11-23-1" in today
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,9 @@ def goal_items(context: Context, day: Date, already: Iterable[PlanItem]) -> list
         for number in range(1, max(0, needed - covered) + 1):
             item_id = f"goal-{goal.prefix}-{day.isoformat()}-{number}"
             task = finished.get(item_id)
+            mark = context.marks.get(item_id)
+            if task is None and mark is not None and mark.snoozed_to and mark.snoozed_to > day:
+                continue  # not today; a later day's share includes it again if still missing
             what = "Apply for a new role" if goal.kind == "apply" else "Make a networking call"
             items.append(
                 PlanItem(

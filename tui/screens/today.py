@@ -200,9 +200,18 @@ class TodayScreen(DataScreen):
         if isinstance(contact, Contact):
             self.app.push_screen(contact_form(self.store, self.now(), contact), self._after_form)
             return
-        self.notify(
-            "This item comes from your weekly goals: change them in the settings.", markup=False
-        )
+        if item.kind == "find_advocate" and item.company:
+            # Nothing to edit yet: the way forward is adding the advocate once found.
+            self.app.push_screen(
+                contact_form(self.store, self.now(), advocate=True, company=item.company),
+                self._after_form,
+            )
+            return
+        if item.goal:
+            why = "comes from your weekly goals: change them with nowwhat settings"
+        else:
+            why = "is made by the plan's rules and has nothing of its own to edit"
+        self.notify(f"This item {why}.", markup=False)
 
     def _after_form(self, saved: bool | None) -> None:
         if saved:
