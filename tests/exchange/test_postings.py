@@ -59,6 +59,15 @@ def server() -> Iterator[tuple[str, _Server]]:
                     return
                 if self.path == "/slow":
                     time.sleep(3)
+                if self.path == "/drip":  # answers at once, then a byte at a time, forever-ish
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.end_headers()
+                    for _ in range(30):
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(0.2)
+                    return
                 if self.path.startswith("/busy"):
                     time.sleep(0.3)
                 status, body = PAGES.get(self.path, (200, "a busy posting"))
@@ -109,6 +118,7 @@ def test_each_case_is_recorded_with_the_date_checked(server, tmp_path: Path) -> 
         "Redirected": f"{base}/redirect",
         "Broken": f"{base}/error",
         "Slow": f"{base}/slow",
+        "Drip": f"{base}/drip",
         "Refused": f"http://127.0.0.1:{_closed_port()}/job",
     }
     store = _store(tmp_path, urls)
@@ -125,12 +135,14 @@ def test_each_case_is_recorded_with_the_date_checked(server, tmp_path: Path) -> 
         "Redirected": "posted",
         "Broken": "unknown",
         "Slow": "unknown",
+        "Drip": "unknown",
         "Refused": "unknown",
     }
     assert {o: stored[o].posting for o in expected} == expected
     assert all(str(stored[o].posting_checked) == "2026-11-23" for o in expected)
     assert "no longer accepting applications" in stored["Closed"].posting_note
     assert "within 1 s" in stored["Slow"].posting_note
+    assert "within 1 s" in stored["Drip"].posting_note  # the whole request, not each read
     assert "ConnectError" in stored["Refused"].posting_note
     assert stored["Closed Co"].posting == "" and stored["No URL Co"].posting == ""
     assert {r.opportunity.company for r in results} == set(expected)

@@ -64,21 +64,30 @@ async def _fetch(
     assert isinstance(client, httpx.AsyncClient)
     async with gate:
         try:
-            async with client.stream("GET", opportunity.url) as response:
-                chunks = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= MAX_BYTES:
-                        break
-                body = b"".join(chunks).decode(response.encoding or "utf-8", errors="replace")
-                state, note = classify(response.status_code, body)
-        except httpx.TimeoutException:
+            # httpx's timeout is per read: a server dripping a byte a second would never trip
+            # it. The whole request (redirects and body included) gets ``timeout`` at most.
+            state, note = await asyncio.wait_for(_read(client, opportunity.url), timeout)
+        except (httpx.TimeoutException, TimeoutError):
             state, note = "unknown", f"no answer within {timeout:g} s"
         except httpx.HTTPError as error:
             state, note = "unknown", f"{type(error).__name__}: {error}"[:200]
     return PostingResult(opportunity, state, note)
+
+
+async def _read(client: object, url: str) -> tuple[str, str]:
+    import httpx
+
+    assert isinstance(client, httpx.AsyncClient)
+    async with client.stream("GET", url) as response:
+        chunks = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= MAX_BYTES:
+                break
+        body = b"".join(chunks).decode(response.encoding or "utf-8", errors="replace")
+        return classify(response.status_code, body)
 
 
 async def fetch_all(
