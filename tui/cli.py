@@ -70,6 +70,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _days_ahead(text: str) -> int:
+    value = _positive_int(text)
+    if value > 366:
+        raise argparse.ArgumentTypeError(f"{text!r} is more than a year ahead (at most 366)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, verbs and options."""
     parser = _Parser(
@@ -152,7 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="json: everything; csv: opportunities; ics: the plan as a calendar",
     )
     export.add_argument(
-        "--days", type=_positive_int, default=14, help="with --format ics: how many days ahead (14)"
+        "--days",
+        type=_days_ahead,
+        default=14,
+        help="with --format ics: how many days ahead (14; at most 366)",
     )
 
     importer = verbs.add_parser(

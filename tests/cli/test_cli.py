@@ -240,6 +240,11 @@ BAD_INPUT = [
         id="moment-without-time",
     ),
     pytest.param(
+        ["export", "--format", "ics", "--days", "100000"],
+        "more than a year ahead",
+        id="calendar-too-far-ahead",
+    ),
+    pytest.param(
         ["add", "task", "--title", "x", "--kind", "apply", "--due", "2026-13-01"],
         "not a real date",
         id="impossible-due",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,23 @@ def test_the_login_summary_is_plain_and_narrow(demo: Path, capsys) -> None:  # t
     assert "2d overdue" in out  # overdue follow-ups stand out
     assert "Find an advocate at Bluefin Health" in out  # moved follow-ups are listed
     assert "! Lumen Freight has gone quiet" in out
+
+
+def test_a_card_with_a_broken_line_imports_without_noise(
+    demo: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Noor Haddad\nthis line is not a property\n"
+        "EMAIL:noor@example.com\nEND:VCARD\n"
+    )
+    # A real process: pytest's log capture would hide what the library prints to stderr.
+    nowwhat = Path(sys.executable).with_name("nowwhat")
+    done = subprocess.run(
+        [str(nowwhat), "--db", str(demo), "--now", NOW, "import", str(cards)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "added Noor Haddad" in done.stdout
+    assert done.stderr == ""  # the library's own log lines stay out of the person's terminal

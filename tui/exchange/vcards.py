@@ -54,8 +54,12 @@ def _name(card: object) -> str:
 
 def import_vcards(store: Store, text: str, *, dry_run: bool = False) -> list[CardResult]:
     """Import every card in ``text``; with ``dry_run``, only report."""
+    import logging
+
     import vobject
 
+    # vobject logs each line it skips to stderr; our own report says what happened instead.
+    logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
     try:
         cards = list(vobject.readComponents(text, ignoreUnreadable=True))
     except Exception as error:  # vobject raises several kinds for malformed input
