@@ -47,14 +47,14 @@ async def test_every_screen_action_is_in_the_command_palette(make_app) -> None: 
             "Today: Snooze",
             "Waiting room: Log touch",
             "Waiting room: Add interview",
-            "Advocates: Promote contact",
+            "Advocates: Promote",
             "Network: Log update",
             "Pipeline: Add opportunity",
             "Go to Waiting room",
         ):
             assert expected in titles
         command = next(
-            c for c in app.get_system_commands(app.screen) if c.title == "Advocates: Add advocate"
+            c for c in app.get_system_commands(app.screen) if c.title == "Advocates: Add"
         )
         command.callback()
         await pilot.pause()

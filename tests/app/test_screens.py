@@ -39,6 +39,16 @@ async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type:
         assert "Fri 20 Nov" in northwind and "check-in today" in northwind
         assert "Priya Raman" in northwind
         assert "gone quiet" in rows["opp_lumen"] and "heard back" in rows["opp_harbor"]
+        assert "find advocate late, Thu 19" in rows["opp_bluefin"]  # a past step says late
+        # ... but a thank-you may wait one business day: Friday's is due by Monday, not late.
+        assert "thank-you Fri 20" in rows["opp_quillstone"]
+        pane = app.screen.query_one("#timeline")
+        await pilot.press("enter")  # shows the details: never hides them
+        assert pane.display
+        await pilot.press("d")  # hides them, for more rows on a small screen
+        assert not pane.display
+        await pilot.press("d")
+        assert pane.display
         timeline = str(app.screen.query_one("#timeline").render())
         assert "panel (video)" in timeline and "thank-you · Ravi Menon" in timeline
         await pilot.press("down")

@@ -36,6 +36,11 @@ class NextStep:
 
     kind: str
     due: Date
+    late_after: Date | None = None  # a thank-you may wait a business day; others are late after due
+
+    def is_late(self, today: Date) -> bool:
+        """Still undone past its deadline on ``today``."""
+        return today > (self.late_after or self.due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,8 @@ def _next_step(
         for t in company_touches
     )
     if not thanked:
-        steps.append(NextStep("thank_you", context.local_day(state.interview.start)))
+        held = context.local_day(state.interview.start)
+        steps.append(NextStep("thank_you", held, context.calendar.add(held, 1)))
     if state.check_in_due is not None:
         steps.append(NextStep("check_in", state.check_in_due))
     helper = advocate_step(context, state, context.now)

@@ -35,7 +35,7 @@ class AdvocatesScreen(DataScreen):
     TITLE = "Advocates"
     CSS_PATH = "advocates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add advocate", id="advocates.add"),
+        Binding("a", "add", "Add", id="advocates.add", tooltip="Add someone as an advocate"),
         Binding(
             "c",
             "compose",
@@ -53,14 +53,14 @@ class AdvocatesScreen(DataScreen):
         Binding(
             "l",
             "log",
-            "Log check-in",
+            "Log",
             id="advocates.log",
             tooltip="Log a check-in with the advocate, with their answers and a note",
         ),
         Binding(
             "p",
             "promote",
-            "Promote contact",
+            "Promote",
             id="advocates.promote",
             tooltip="Make an existing contact an advocate",
         ),

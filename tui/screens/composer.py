@@ -39,8 +39,14 @@ class ComposerScreen(Screen[bool]):
     TITLE = "Composer"
     AUTO_FOCUS = None  # start on the keys (y copies, m marks sent); i or ctrl+e to edit
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Done editing / close", id="composer.leave"),
-        Binding("i", "edit_here", "Edit here", id="composer.edit"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="composer.leave",
+            tooltip="Stop editing; pressed again, close the composer (the draft is kept)",
+        ),
+        Binding("i", "edit_here", "Edit", id="composer.edit", tooltip="Edit the draft here"),
         Binding("ctrl+e", "external_editor", "$EDITOR", id="composer.editor", priority=True),
         Binding(
             "y",
@@ -154,7 +160,7 @@ class ComposerScreen(Screen[bool]):
 
     def _check(self) -> None:
         text = self.text
-        local = self.now.in_timezone(self.store.settings().timezone)
+        local = self._moment().in_timezone(self.store.settings().timezone)
         report = check_tone(text, shipped_lexicon(), local)
         self.report = report
         panel = Text()
@@ -216,13 +222,18 @@ class ComposerScreen(Screen[bool]):
         self.text = self.query_one(TextArea).text
         self._check()
 
+    def _moment(self) -> DateTime:
+        """Now, as the app tells it (its clock, or a fixed --now), not when this opened."""
+        now = getattr(self.app, "now", None)
+        return now() if callable(now) else self.now
+
     def action_mark_sent(self) -> None:
         situation = self.situation
         kind = TOUCH_OF_TEMPLATE.get(self.template, "check_in")
         try:
             actions.log_touch(
                 self.store,
-                self.now,
+                self._moment(),
                 kind=kind,
                 # A network update is news for a friend, not a touch with the company.
                 company=situation.opportunity.company

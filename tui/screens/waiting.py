@@ -43,7 +43,15 @@ class WaitingScreen(DataScreen):
     TITLE = "Waiting room"
     CSS_PATH = "waiting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "details", "Details", id="waiting.details", show=False),
+        Binding("enter", "details", "Show details", id="waiting.details", show=False),
+        Binding(
+            "d",
+            "toggle_details",
+            "Hide/show details",
+            id="waiting.toggle_details",
+            show=False,
+            tooltip="More rows on a small screen; the timeline comes back with d or enter",
+        ),
         Binding(
             "l",
             "log",
@@ -55,7 +63,7 @@ class WaitingScreen(DataScreen):
         Binding(
             "e",
             "edit",
-            "Edit interview",
+            "Edit",
             id="waiting.edit",
             tooltip="Edit the latest interview (its promised date, how it felt, skills)",
         ),
@@ -130,11 +138,15 @@ class WaitingScreen(DataScreen):
         promised = state.interview.promised_by
         late = room.median_answer_days is not None and row.silence_days > room.median_answer_days
         step = row.next_step
-        when = (
-            ""
-            if step is None
-            else ("today" if step.due == today else f"{step.due.strftime('%a')} {step.due.day}")
-        )
+        step_style = ""
+        if step is None:
+            when = ""
+        elif step.due == today:
+            when = "today"
+        elif step.is_late(today):  # still undone: say so, not just show a past date
+            when, step_style = f"late, {step.due.strftime('%a')} {step.due.day}", "bold"
+        else:
+            when = f"{step.due.strftime('%a')} {step.due.day}"
         step_text = f"{KIND_LABEL.get(step.kind, step.kind)} {when}" if step else "—"
         return {
             "Company": cell(state.opportunity.company),
@@ -145,7 +157,7 @@ class WaitingScreen(DataScreen):
                 f"{row.silence_days} d" + (" !" if late else ""), "bold" if late else ""
             ),
             "State": cell(label, style),
-            "Next step": cell(step_text),
+            "Next step": cell(step_text, step_style),
             "Advocates": cell(", ".join(c.name for c in row.advocates) or "—"),
         }
 
@@ -237,6 +249,9 @@ class WaitingScreen(DataScreen):
     # -- actions ----------------------------------------------------------------------------------
 
     def action_details(self) -> None:
+        self.query_one("#timeline", Static).display = True
+
+    def action_toggle_details(self) -> None:
         pane = self.query_one("#timeline", Static)
         pane.display = not pane.display
 
