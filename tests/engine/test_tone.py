@@ -121,3 +121,21 @@ def test_a_broken_lexicon_entry_is_named() -> None:
                 ]
             }
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Thank you so much for your time today!!", "calm"),  # excitement, not exasperation
+        ("Any news?? I'd like to know.", "frustrated"),
+        ("Hi Ravi, I still havent heard back about the role.", "frustrated"),  # no apostrophe
+        ("Why haven’t you replied to my email", "frustrated"),  # a typographic apostrophe
+    ],
+)
+def test_exclamations_and_apostrophes_as_people_type_them(text: str, verdict: str) -> None:
+    assert check_tone(text, shipped_lexicon()).verdict == verdict
+
+
+def test_the_calmer_phrase_names_no_particular_role() -> None:
+    report = check_tone("I still haven't heard anything.", shipped_lexicon())
+    assert report.findings and all("Data Analyst" not in f.instead for f in report.findings)

@@ -133,15 +133,20 @@ def check_tone(text: str, lexicon: Lexicon, written_at: DateTime | None = None) 
                 )
             )
     for match in _PUNCTUATION.finditer(text):
+        # "??" or "?!" asks in exasperation; "!!" alone may be excitement ("Thank you so
+        # much!!"), so it is a hint that takes a second one to tip the verdict.
+        asking = "?" in match.group(0)
         findings.append(
             Finding(
                 match.start(),
                 match.end(),
                 match.group(0),
                 "punctuation",
-                "repeated ? or ! reads as exasperation",
-                "one question mark or full stop",
-                2,
+                "repeated ? or ! reads as exasperation"
+                if asking
+                else "several ! can read as exasperation (or as excitement)",
+                "one question mark or full stop" if asking else "one ! is plenty",
+                2 if asking else 1,
             )
         )
     findings += _shouting(text, lexicon.allowed_caps)
