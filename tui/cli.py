@@ -348,9 +348,12 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            from .exchange.spreadsheet import import_csv
+            from .exchange.spreadsheet import import_csv, unused_columns
 
             rows = import_csv(session.store, session.now, text, dry_run=args.dry_run)
+            unused = unused_columns(text)
+            if unused:
+                print("columns not imported (not a field nowwhat knows): " + ", ".join(unused))
             for row in rows:
                 print(f"row {row.number}: {row.summary}")
             made = sum(r.imported for r in rows)

@@ -268,3 +268,19 @@ def test_a_card_with_a_broken_line_imports_without_noise(
     )
     assert done.returncode == 0 and "added Noor Haddad" in done.stdout
     assert done.stderr == ""  # the library's own log lines stay out of the person's terminal
+
+
+def test_a_semicolon_sheet_imports_and_unknown_columns_are_named(
+    empty: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "tracker.csv"
+    sheet.write_text(
+        "Firma;Company;Position;Status;Salary\n"
+        "x;Acme Corp;Data Analyst;Applied;70k\n"
+        "y;Beta Labs;BI Developer;Interviewing;80k\n"
+    )
+    code, out, _ = run(capsys, "--db", str(empty), "--now", NOW, "import", str(sheet))
+    assert code == 0, out
+    assert "columns not imported (not a field nowwhat knows): Firma, Salary" in out
+    assert "row 2: imported Acme Corp (Data Analyst)" in out
+    assert {o.company for o in Store(empty).records().opportunities} == {"Acme Corp", "Beta Labs"}
