@@ -41,6 +41,7 @@ class Context:
     timeline: list[Touch] = field(default_factory=list)
     _timeline_at: list[DateTime] = field(default_factory=list)
     finished: list[Task] = field(default_factory=list)
+    task_position: dict[str, int] = field(default_factory=dict)
     open_tasks: list[tuple[int, Task]] = field(default_factory=list)
     """Tasks still open, with their position in the records (the order they were added)."""
     _finished_at: list[DateTime] = field(default_factory=list)
@@ -165,6 +166,7 @@ def _index(records: Records, now: DateTime) -> Context:
         key=attrgetter("done_at"),
     )
     context.finished = finished
+    context.task_position = {t.id: n for n, t in enumerate(records.tasks)}
     context.open_tasks = [(n, t) for n, t in enumerate(records.tasks) if t.status == "open"]
     context._finished_at = [t.done_at for t in finished if t.done_at is not None]
     for touch in timeline:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pendulum import Date, DateTime
 
@@ -63,9 +64,12 @@ class FollowUpState:
     pester_floor: Date | None
 
 
+_AT = attrgetter("at")
+
+
 def _latest_before(touches: list[Touch], moment: DateTime) -> Touch | None:
     """The latest of ``touches`` (sorted by time) at or before ``moment``."""
-    index = bisect.bisect_right([t.at for t in touches], moment)
+    index = bisect.bisect_right(touches, moment, key=_AT)
     return touches[index - 1] if index else None
 
 
@@ -84,8 +88,11 @@ def analyse(
         return None
     interview = past[-1]
     settings, calendar = context.settings, context.calendar
-    since = [
-        t for t in context.touches_of.get(opportunity.id, []) if interview.start <= t.at <= as_of
+    touches = context.touches_of.get(opportunity.id, [])  # sorted by time
+    since = touches[
+        bisect.bisect_left(touches, interview.start, key=_AT) : bisect.bisect_right(
+            touches, as_of, key=_AT
+        )
     ]
     heard = next((t for t in reversed(since) if t.kind == "heard_back"), None)
     check_ins = tuple(t for t in since if t.kind == "check_in")

@@ -27,13 +27,17 @@ def opportunity_for(records: Records, company: str) -> Opportunity | None:
     candidates = opportunities_at(records, company)
     if not candidates:
         return None
-    latest: dict[str, str] = {}
+    if len(candidates) == 1:
+        return candidates[0]
+    wanted = {o.id for o in candidates}
+    latest: dict[str, float] = {}  # aware moments as timestamps: comparable across zones
     for interview in records.interviews:
-        stamp = interview.start.in_timezone("UTC").isoformat()
-        if stamp > latest.get(interview.opportunity_id, ""):
-            latest[interview.opportunity_id] = stamp
+        if interview.opportunity_id in wanted:
+            stamp = interview.start.timestamp()
+            if stamp > latest.get(interview.opportunity_id, float("-inf")):
+                latest[interview.opportunity_id] = stamp
     order = {o.id: i for i, o in enumerate(records.opportunities)}
-    return max(candidates, key=lambda o: (o.active, latest.get(o.id, ""), order[o.id]))
+    return max(candidates, key=lambda o: (o.active, latest.get(o.id, float("-inf")), order[o.id]))
 
 
 def contacts_named(records: Records, name: str) -> list[Contact]:

@@ -157,8 +157,7 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
     items = []
     start, end = context.bounds(day)
     finished = context.finished_between(start, min(end, as_of.add(microseconds=1)))
-    position_of = {id(t): n for n, t in enumerate(context.records.tasks)} if finished else {}
-    candidates = [(position_of[id(t)], t) for t in finished] + context.open_tasks
+    candidates = [(context.task_position[t.id], t) for t in finished] + context.open_tasks
     for position, task in candidates:
         done_today = task.status != "open"
         if task.id.startswith(("goal-", "glow-")):
