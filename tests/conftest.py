@@ -9,6 +9,7 @@ import pendulum
 import pytest
 
 from tui.engine.settings import Settings
+from tui.locations import shipped_data
 from tui.store import Store
 
 TZ = "America/New_York"
@@ -27,6 +28,15 @@ def _isolated_environment(
     monkeypatch.delenv("NOWWHAT_DB", raising=False)
     monkeypatch.setenv("TZ", "UTC")
     yield
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    """A private 0600 copy of the demo database (not shifted: it is used at its anchor)."""
+    path = tmp_path / "demo.json"
+    path.write_bytes(shipped_data("demo.json").read_bytes())
+    path.chmod(0o600)
+    return path
 
 
 @pytest.fixture

@@ -9,19 +9,9 @@ import pendulum
 import pytest
 
 from tui.app import NowwhatApp, build_app
-from tui.locations import shipped_data
 from tui.store import Store
 
 DEMO_NOW = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    """A private copy of the demo database (not shifted: it is used at its anchor)."""
-    path = tmp_path / "demo.json"
-    path.write_bytes(shipped_data("demo.json").read_bytes())
-    path.chmod(0o600)
-    return path
 
 
 @pytest.fixture

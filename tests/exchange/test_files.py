@@ -10,17 +10,15 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.locations import shipped_data
 from tui.store import Store
 
 NOW = "2026-11-23 08:30"
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_bytes(shipped_data("demo.json").read_bytes())
-    return path
+def demo(demo_db: Path) -> Path:
+    """The demo database at its anchor (a private copy)."""
+    return demo_db
 
 
 @pytest.fixture
