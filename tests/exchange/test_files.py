@@ -222,6 +222,13 @@ def test_vcards_import_and_merge_by_email_or_name_and_company(
     assert out.count("is already there") == 4
 
 
+def test_a_latin1_vcard_file_gets_advice_for_vcards(demo: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    cards = tmp_path / "contacts.vcf"
+    cards.write_bytes("BEGIN:VCARD\nVERSION:3.0\nFN:Zoë Müller\nEND:VCARD\n".encode("latin-1"))
+    code, _, err = run(capsys, "--db", str(demo), "--now", NOW, "import", str(cards))
+    assert code == 2 and "not UTF-8 text" in err and "vCard" in err and "CSV" not in err
+
+
 def test_a_file_that_is_not_vcards_is_refused(demo: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "contacts.vcf"
     bad.write_text("this is a shopping list\nmilk\neggs\n")

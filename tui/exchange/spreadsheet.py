@@ -100,7 +100,7 @@ def read_text(raw: bytes, name: str) -> str:
     """Decode a file a person gave us, or refuse it with a reason."""
     if len(raw) > MAX_BYTES:
         raise ImportError_(
-            f"{name}: {len(raw) // 1_000_000} MB is too large for a tracker "
+            f"{name}: {len(raw) // 1_000_000} MB is too large to import "
             f"(at most {MAX_BYTES // 1_000_000} MB)"
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -113,9 +113,12 @@ def read_text(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportError_(
-            f"{name}: not UTF-8 text (byte {error.start}); save it as CSV UTF-8"
-        ) from None
+        advice = (
+            "export the contacts again as vCard 3.0 or 4.0 (UTF-8)"
+            if name.lower().endswith((".vcf", ".vcard"))
+            else "save it as CSV UTF-8"
+        )
+        raise ImportError_(f"{name}: not UTF-8 text (byte {error.start}); {advice}") from None
 
 
 def _norm(header: str) -> str:
