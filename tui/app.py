@@ -166,6 +166,15 @@ class NowwhatApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of every screen, so anything can be found by name with ctrl+p."""
         yield from super().get_system_commands(screen)
+        if not isinstance(screen, DataScreen):  # a screen on top (the composer): its keys first
+            title = screen.TITLE or "This screen"
+            for binding in type(screen).BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(
+                        f"{title}: {binding.description}",
+                        binding.tooltip or f"{binding.description} (key: {binding.key})",
+                        self._here(screen, binding.action),
+                    )
         for mode in SCREENS:
             found = screen_class(mode)
             title = found.TITLE or mode
@@ -180,6 +189,12 @@ class NowwhatApp(App[None]):
                     binding.tooltip or f"{binding.description} (key: {binding.key})",
                     self._go(mode, binding.action),
                 )
+
+    def _here(self, screen: Screen[object], action: str) -> Callable[[], None]:
+        def start() -> None:
+            self.call_later(screen.run_action, action)
+
+        return start
 
     def _go(self, mode: str, action: str | None) -> Callable[[], None]:
         async def run() -> None:

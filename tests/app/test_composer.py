@@ -61,6 +61,17 @@ async def test_copy_sends_the_draft_to_the_clipboard(make_app) -> None:  # type:
         assert app.clipboard.startswith("Subject: Checking in")
 
 
+async def test_the_composers_actions_are_in_the_command_palette(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        composer = await _open(pilot)
+        commands = {c.title: c for c in app.get_system_commands(composer)}
+        assert {"Composer: Copy", "Composer: Mark sent", "Composer: Template"} <= set(commands)
+        commands["Composer: Copy"].callback()
+        await pilot.pause()
+        assert app.clipboard == composer.query_one(TextArea).text
+
+
 async def test_mark_sent_logs_the_touch_and_the_room_updates(make_app, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
