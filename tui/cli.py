@@ -23,7 +23,7 @@ from pendulum import DateTime
 
 from . import actions
 from .engine.errors import InvalidField
-from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS
+from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS, Interview
 from .engine.settings import SPECS
 from .engine.when import parse_day, parse_moment
 from .locations import database_path, shipped_data
@@ -361,6 +361,17 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
                 f"{made} row(s) {'would be ' if args.dry_run else ''}imported, "
                 f"{len(rows) - made} skipped"
             )
+            past = [
+                r
+                for row in rows
+                for r in row.records
+                if isinstance(r, Interview) and r.start <= session.now
+            ]
+            if past:
+                print(
+                    f"{len(past)} past interview(s): Today asks for their thank-yous until one is "
+                    "logged; if you sent them already, tick each one off there (space)"
+                )
             return 0
         if suffix in {".vcf", ".vcard"}:
             from .exchange.vcards import import_vcards

@@ -94,6 +94,8 @@ def test_a_tracker_imports_row_by_row_and_twice_adds_nothing(
     assert "row 5: imported Delta (ML Engineer), interview Sat 28 Nov 2026 09:30" in out
     assert "row 6: skipped: applied: '2026-13-01' is not a date I can read" in out
     assert "row 7: skipped: company: is empty" in out
+    # Acme's interview is history: the person is told Today will ask for its thank-you.
+    assert "1 past interview(s): Today asks for their thank-yous" in out
     records = Store(empty).records()
     companies = {o.company: o for o in records.opportunities}
     assert set(companies) == {"Acme Corp", "Beta Labs", "Delta"}  # no half-imported rows
