@@ -56,10 +56,6 @@ def allocate(
     a smaller one behind it.
     """
     cap = math.floor(share * budget)
-    share_full, day_full = (
-        f"the follow-up share ({cap} min) is full",
-        f"the day's {budget} min are full",
-    )
     left_out: list[tuple[PlanItem, str]] = []
     chosen_follow = [i for i in follow_up if i.done]
     room = cap - sum(i.minutes for i in chosen_follow)
@@ -70,7 +66,7 @@ def allocate(
             chosen_follow.append(item)
             room -= item.minutes
         else:
-            left_out.append((item, share_full))
+            left_out.append((item, f"the follow-up share ({cap} min) is full"))
     follow_order = {item.id: n for n, item in enumerate(follow_up)}
     chosen_follow.sort(key=lambda i: follow_order[i.id])
     used = sum(i.minutes for i in chosen_follow)
@@ -83,7 +79,7 @@ def allocate(
             chosen_search.append(item)
             room -= item.minutes
         else:
-            left_out.append((item, day_full))
+            left_out.append((item, f"the day's {budget} min are full"))
     search_order = {item.id: n for n, item in enumerate(search)}
     chosen_search.sort(key=lambda i: search_order[i.id])
     return Allocation(budget, cap, chosen_follow, chosen_search, left_out)
