@@ -101,7 +101,7 @@ class DataScreen(Screen[None]):
         situation = situation_for(
             self.store.records(), self.now(), opportunity=opportunity, contact=contact
         )
-        self.app.push_screen(ComposerScreen(self.store, self.now(), situation), self._after_compose)
+        self.app.push_screen(ComposerScreen(self.store, self.now, situation), self._after_compose)
 
     def _after_compose(self, sent: bool | None) -> None:
         self.nowwhat.data_changed()

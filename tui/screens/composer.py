@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
 from typing import ClassVar
 
 from pendulum import DateTime
@@ -65,10 +66,10 @@ class ComposerScreen(Screen[bool]):
         Binding("t", "template", "Template", id="composer.template"),
     ]
 
-    def __init__(self, store: Store, now: DateTime, situation: Situation) -> None:
+    def __init__(self, store: Store, clock: Callable[[], DateTime], situation: Situation) -> None:
         super().__init__()
         self.store = store
-        self.now = now
+        self.clock = clock  # the app's: its real clock, or a fixed --now
         self.situation = situation
         self.template = situation.template
         self.drafts = DraftStore(store.path)
@@ -160,7 +161,7 @@ class ComposerScreen(Screen[bool]):
 
     def _check(self) -> None:
         text = self.text
-        local = self._moment().in_timezone(self.store.settings().timezone)
+        local = self.clock().in_timezone(self.store.settings().timezone)
         report = check_tone(text, shipped_lexicon(), local)
         self.report = report
         panel = Text()
@@ -222,18 +223,13 @@ class ComposerScreen(Screen[bool]):
         self.text = self.query_one(TextArea).text
         self._check()
 
-    def _moment(self) -> DateTime:
-        """Now, as the app tells it (its clock, or a fixed --now), not when this opened."""
-        now = getattr(self.app, "now", None)
-        return now() if callable(now) else self.now
-
     def action_mark_sent(self) -> None:
         situation = self.situation
         kind = TOUCH_OF_TEMPLATE.get(self.template, "check_in")
         try:
             actions.log_touch(
                 self.store,
-                self._moment(),
+                self.clock(),
                 kind=kind,
                 # A network update is news for a friend, not a touch with the company.
                 company=situation.opportunity.company
