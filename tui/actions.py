@@ -28,6 +28,7 @@ __all__ = [
     "add_task",
     "change_setting",
     "complete_item",
+    "edit_interview",
     "log_touch",
     "snooze_item",
     "split_list",
@@ -115,6 +116,27 @@ def add_interview(
         )
         store.add(interview)
     return interview
+
+
+def edit_interview(
+    store: Store,
+    before: Interview,
+    after: Interview,
+    *,
+    opportunity: Opportunity | None,
+    company: str,
+    role: str,
+    force: bool = False,
+) -> Interview:
+    """Save an edited interview; its company and role belong to its ``opportunity`` (as read
+    with ``before``) and are changed there, in the same transaction. Unless ``force``, refuse
+    (Conflict) if another session changed either record since they were read."""
+    with store.transaction():  # both records or neither
+        store.put(after, expected=None if force else before)
+        if opportunity is not None and (company, role) != (opportunity.company, opportunity.role):
+            renamed = dataclasses.replace(opportunity, company=company, role=role)
+            store.put(renamed, expected=None if force else opportunity)
+    return after
 
 
 def _opportunity_for_interview(

@@ -214,17 +214,15 @@ def interview_form(
             felt=values["felt"] or None,
             skills=values["skills"],
         )
-        with store.transaction():  # both records or neither
-            store.put(changed, expected=None if force else interview)
-            if opportunity is not None and (values["company"], values["role"]) != (
-                opportunity.company,
-                opportunity.role,
-            ):
-                # Company and role belong to the opportunity the interview is for.
-                renamed = dataclasses.replace(
-                    opportunity, company=values["company"], role=values["role"]
-                )
-                store.put(renamed, expected=None if force else opportunity)
+        actions.edit_interview(
+            store,
+            interview,
+            changed,
+            opportunity=opportunity,
+            company=values["company"],
+            role=values["role"],
+            force=force,
+        )
 
     return FormScreen(
         "Edit interview" if interview else "Add an interview", fields, save, now=now, tz=tz
