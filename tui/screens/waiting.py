@@ -143,10 +143,10 @@ class WaitingScreen(DataScreen):
             when = ""
         elif step.due == today:
             when = "today"
-        elif step.is_late(today):  # still undone: say so, not just show a past date
-            when, step_style = f"late, {step.due.strftime('%a')} {step.due.day}", "bold"
         else:
             when = f"{step.due.strftime('%a')} {step.due.day}"
+            if step.is_late(today):  # still undone: say so, not just show a past date
+                when, step_style = f"late, {when}", "bold"
         step_text = f"{KIND_LABEL.get(step.kind, step.kind)} {when}" if step else "—"
         return {
             "Company": cell(state.opportunity.company),
