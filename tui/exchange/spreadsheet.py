@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pendulum
@@ -183,28 +183,26 @@ def _columns(headers: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def _read_rows(text: str) -> list[list[str]]:
-    """The cells of a CSV, separated by commas, semicolons (a European spreadsheet) or tabs."""
+def _reader(text: str) -> Iterator[list[str]]:
+    """The rows of a CSV, separated by commas, semicolons (a European spreadsheet) or tabs."""
     first = text.split("\n", 1)[0]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    return csv.reader(io.StringIO(text), dialect)
 
 
 def unused_columns(text: str) -> list[str]:
     """Header names the import does not read, so the report can say they were left out."""
-    rows = _read_rows(text)
-    if not rows:
-        return []
-    used = set(_columns(rows[0]).values())
-    return [h.strip() for n, h in enumerate(rows[0]) if n not in used and h.strip()]
+    header = next(_reader(text), [])
+    used = set(_columns(header).values())
+    return [h.strip() for n, h in enumerate(header) if n not in used and h.strip()]
 
 
 def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False) -> list[RowResult]:
     """Import a tracker; with ``dry_run``, report what would happen and change nothing."""
-    rows = _read_rows(text)
+    rows = list(_reader(text))
     if not rows:
         raise ImportError_("the file is empty")
     columns = _columns(rows[0])
