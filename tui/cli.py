@@ -572,11 +572,15 @@ def _run(args: argparse.Namespace) -> int:
         install_holiday_cache()
         store = Store(db)
         now = _now(store, args.now)
-        if args.verb is None:
-            from .app import run_app
+        try:
+            if args.verb is None:
+                from .app import run_app
 
-            return run_app(store, now, fixed_now=args.now is not None)
-        return _VERBS[args.verb](Session(store, now), args)
+                return run_app(store, now, fixed_now=args.now is not None)
+            return _VERBS[args.verb](Session(store, now), args)
+        finally:
+            if demo_folder is None:
+                store.save_snapshot()  # the next start reads these records without re-checking
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

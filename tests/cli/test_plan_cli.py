@@ -195,3 +195,15 @@ def test_tone_command_exit_codes_and_findings(tmp_path: Path, capsys, monkeypatc
     for bad in (str(tmp_path / "missing.txt"), str(tmp_path / "binary.bin")):
         assert main(["tone", bad]) == 2
         assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_run_leaves_a_cache_the_next_run_reads_with_the_same_result(run, demo: Path) -> None:  # type: ignore[no-untyped-def]
+    from tui.store.snapshot_cache import cache_path
+
+    first = _json(run, "today", "--json")
+    assert cache_path(demo).exists()
+    code, _, err = run("done", first["blocks"][0]["items"][0]["id"])
+    assert code == 0, err
+    after_write = _json(run, "today", "--json")  # the cache is of the file before the write
+    assert after_write != first
+    assert _json(run, "today", "--json") == after_write  # now from the new cache

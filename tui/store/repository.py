@@ -24,9 +24,11 @@ from ..engine.settings import Settings
 from . import schema
 from .backups import backup_folder
 from .documents import ID_PREFIX, TABLE_OF, Record, from_document, to_document
-from .errors import Conflict, NotFound, UnreadableDatabase
+from .errors import Conflict, NotFound, StoreError, UnreadableDatabase
+from .quiet_gc import paused_gc
 from .safefile import atomic_write, ensure_private_dir
 from .schema import TABLES, check_database, empty_database, schema_version
+from .snapshot_cache import CachedTable, cache_path, cached_digest, load_cache, save_cache
 from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
@@ -61,7 +63,11 @@ class Store:
     ) -> None:
         self.path = Path(path)
         self._storage = SafeJSONStorage(
-            self.path, validate=check_database, lock_timeout=lock_timeout, today=today
+            self.path,
+            validate=check_database,
+            lock_timeout=lock_timeout,
+            today=today,
+            defer_parse=True,
         )
         self._default_timezone = default_timezone or _local_timezone
         storage = self._storage
@@ -81,7 +87,9 @@ class Store:
         self._table_tuples: dict[str, tuple[dict[str, Any], tuple[Any, ...]]] = {}
         self._changed: set[str] = set()
         self._storage.on_reload(self._forget)
-        self._migrate_if_needed()
+        if not self._start_from_cache():
+            self._storage.parse_now()  # a bad file is refused here, as it always was
+            self._migrate_if_needed()
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -105,7 +113,8 @@ class Store:
         generation = self._storage.generation
         if self._snapshot is not None and self._snapshot[0] == generation:
             return self._snapshot[1]
-        snapshot = self._decode(self._storage.raw or {})
+        with paused_gc():
+            snapshot = self._decode(self._storage.raw or {})
         self._snapshot = (generation, snapshot)
         return snapshot
 
@@ -279,6 +288,85 @@ class Store:
             check_database(self.path, migrated)
             self._storage.replace_all(migrated)
             self._forget()
+
+    def save_snapshot(self) -> bool:
+        """Cache the records of the file as it is now, for a quick next start; False if not.
+
+        Called when a run is done with the database (see :mod:`.snapshot_cache`). Skipped when
+        the cache is already up to date or the file is not exactly the data in memory.
+        """
+        try:
+            self.records()
+        except StoreError:
+            return False
+        digest = self._storage.current_digest()
+        if digest is None:
+            return False
+        path = cache_path(self.path)
+        if cached_digest(path) == digest:
+            return True  # checked before the data: an unchanged file is never parsed for this
+        data = self._storage.raw
+        if data is None:
+            return False
+        tables: dict[str, CachedTable] = {}
+        for name in TABLE_OF.values():
+            source = data.get(name)
+            seen = self._table_tuples.get(name)
+            if source is None:
+                tables[name] = ([], ())
+            elif seen is not None and seen[0] is source:
+                tables[name] = (list(source), seen[1])
+            else:
+                return False
+        stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
+        try:
+            return save_cache(path, digest, tables, stored_settings)
+        except OSError:
+            return False
+
+    def _start_from_cache(self) -> bool:
+        """Take the records from the cache made of exactly these bytes; False if there is none.
+
+        The file is then parsed only when something needs its documents (a write, a search);
+        :meth:`_link_documents` ties each cached record to its document at that point, so
+        later changes are decoded record by record as usual.
+        """
+        digest = self._storage.digest
+        if self._storage.parsed or digest is None:
+            return False
+        cached = load_cache(cache_path(self.path), digest)
+        if cached is None:
+            return False
+        tables, stored_settings = cached
+        if set(tables) != set(TABLE_OF.values()):
+            return False
+        try:
+            settings = Settings.from_mapping(stored_settings)
+        except InvalidField:
+            return False
+        for name, (ids, records) in tables.items():
+            pairs = zip(ids, records, strict=True)
+            self._doc_ids[name] = {record.id: doc_id for doc_id, record in pairs}
+            self._next_doc_ids[name] = max((int(k) for k in ids), default=0) + 1
+        self._storage.indent = 2 if settings["pretty_json"] else None
+        self._snapshot = (
+            self._storage.generation,
+            Records(settings=settings, **{name: records for name, (_, records) in tables.items()}),
+        )
+        self._storage.on_parse(lambda data: self._link_documents(data, tables))
+        return True
+
+    def _link_documents(self, data: dict[str, Any], tables: dict[str, CachedTable]) -> None:
+        """Pair each cached record with its document, now that the file has been parsed."""
+        for name, (ids, records) in tables.items():
+            source = data.get(name, {})
+            if list(source) != ids:
+                self._decoded.clear()  # cannot happen for the same bytes; if it did: decode all
+                self._table_tuples.clear()
+                return
+            pairs = zip(ids, records, strict=True)
+            self._decoded[name] = {doc_id: (source[doc_id], record) for doc_id, record in pairs}
+            self._table_tuples[name] = (source, records)
 
     def _decode(self, data: dict[str, Any]) -> Records:
         def table(cls: type[R]) -> tuple[R, ...]:

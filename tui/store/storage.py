@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from tinydb.storages import Storage
 
 from .backups import backup_daily
 from .errors import DatabaseBusy, StoreError, UnreadableDatabase
+from .quiet_gc import paused_gc
 from .safefile import PRIVATE_FILE, atomic_write, ensure_private_dir
 
 __all__ = ["SafeJSONStorage", "Signature", "parse_database"]
@@ -79,23 +81,70 @@ class SafeJSONStorage(Storage):
         lock_timeout: float = 10.0,
         today: Callable[[], dt.date] = dt.date.today,
         keep_backups: int = 14,
+        defer_parse: bool = False,
     ) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
         self.indent: int | None = None
         self.generation = 0
+        self.digest: bytes | None = None
+        """SHA-256 of the bytes the data in memory was read from; ``None`` once changed here."""
         self._validate = validate
         self._today = today
         self._keep_backups = keep_backups
         self._lock: Any = None  # made on the first write: filelock is a large import
-        self._data: dict[str, Any] | None = None
+        self._parsed: dict[str, Any] | None = None
+        self._unparsed: bytes | None = None  # read but not parsed yet (see defer_parse)
+        self._defer = defer_parse
         self._seen: Signature | None = None
         self._depth = 0
         self._dirty = False
         self._swept = False
         self._listeners: list[Callable[[], None]] = []
+        self._parse_listeners: list[Callable[[dict[str, Any]], None]] = []
         self.reload_if_changed(force=True)
+        self._defer = False  # only the first read may wait: later ones are parsed as usual
+
+    @property
+    def _data(self) -> dict[str, Any] | None:
+        if self._unparsed is not None:
+            self.parse_now()
+        return self._parsed
+
+    @_data.setter
+    def _data(self, data: dict[str, Any] | None) -> None:
+        self._unparsed = None
+        self._parsed = data
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the bytes read have been parsed (see ``defer_parse``)."""
+        return self._unparsed is None
+
+    def parse_now(self) -> None:
+        """Parse and check the bytes whose parsing was deferred; tell the parse listeners.
+
+        With ``defer_parse`` the first read only keeps the bytes and their digest: a caller
+        that already has the records of exactly those bytes (the records cache) needs no parse
+        until something reads or writes the data.
+        """
+        raw = self._unparsed
+        if raw is None:
+            return
+        with paused_gc():
+            data = parse_database(self.path, raw)
+        if data is not None and self._validate is not None:
+            self._validate(self.path, data)
+        self._unparsed = None
+        self._parsed = data
+        if data is not None:
+            for listener in self._parse_listeners:
+                listener(data)
+
+    def on_parse(self, listener: Callable[[dict[str, Any]], None]) -> None:
+        """Call ``listener`` with the data when bytes whose parsing was deferred are parsed."""
+        self._parse_listeners.append(listener)
 
     # -- TinyDB's storage interface -------------------------------------------------------------
 
@@ -200,12 +249,20 @@ class SafeJSONStorage(Storage):
             if signature == self._seen and not force:
                 return False
             raw = handle.read()
-        data = parse_database(self.path, raw)
-        if data is not None and self._validate is not None:
-            self._validate(self.path, data)
-        self._data = data
+        if self._unparsed is not None:
+            self.parse_now()  # so what changed can be told from what did not
+        if self._defer and raw.strip():
+            self._unparsed = raw
+            self._parsed = None
+        else:
+            with paused_gc():
+                data = parse_database(self.path, raw)
+            if data is not None and self._validate is not None:
+                self._validate(self.path, data)
+            self._data = data
         self._seen = signature
         self._dirty = False
+        self.digest = hashlib.sha256(raw).digest()
         self.generation += 1
         for listener in self._listeners:
             listener()
@@ -224,9 +281,30 @@ class SafeJSONStorage(Storage):
 
     # -- internals --------------------------------------------------------------------------------
 
+    def current_digest(self) -> bytes | None:
+        """SHA-256 of the file, if it still holds exactly the data in memory; else ``None``.
+
+        After our own write the digest is not known (hashing every write would slow it down);
+        it is worked out here from the file, which must be the version this process wrote.
+        """
+        if self._dirty or (self._parsed is None and self._unparsed is None):
+            return None
+        if self.digest is not None:
+            return self.digest
+        try:
+            with self.path.open("rb") as handle:
+                if _signature(os.fstat(handle.fileno())) != self._seen:
+                    return None
+                raw = handle.read()
+        except OSError:
+            return None
+        self.digest = hashlib.sha256(raw).digest()
+        return self.digest
+
     def _set(self, data: dict[str, Any]) -> None:
         self._data = data
         self._dirty = True
+        self.digest = None
         self.generation += 1
 
     def _disk_signature(self) -> Signature | None:

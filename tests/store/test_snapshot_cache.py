@@ -1,0 +1,175 @@
+"""The records cache: a start-up on unchanged bytes skips the checks, and nothing else ever does.
+
+A wrong cache would show the person data that is not in their file, so every way the file and
+the cache can disagree is tried here: edited by hand, written by another session, a damaged
+cache. Each time the records must be exactly what decoding the file gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import stat
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from tui.engine.models import Records, Task, Touch
+from tui.store import Store, UnreadableDatabase, documents, repository
+from tui.store.snapshot_cache import cache_path
+
+
+def _decoded_from_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> Records:
+    """The records as a plain decode of the file gives them (the cache switched off)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(repository, "load_cache", lambda *_: None)
+        return Store(path).records()
+
+
+def _forbid_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any record decoded from a document fail: only the cache can supply them now."""
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("a record was decoded from the file although the cache was valid")
+
+    monkeypatch.setattr(repository, "from_document", refuse)
+
+
+def test_a_second_start_takes_the_same_records_from_the_cache(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _decoded_from_file(demo_db, monkeypatch)
+    assert Store(demo_db).save_snapshot()
+    _forbid_decoding(monkeypatch)
+    store = Store(demo_db)
+    cached = store.records()
+    assert not store._storage.parsed  # nor is the file parsed until something needs documents
+    assert cached == expected
+    assert len(cached.touches) == len(expected.touches) > 0
+    # Same zones, days and moments, not merely equal instants.
+    for mine, theirs in zip(cached.touches, expected.touches, strict=True):
+        assert mine.at.tzinfo == theirs.at.tzinfo and mine.at.isoformat() == theirs.at.isoformat()
+
+
+def test_fixed_offsets_days_lists_and_answers_survive_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.json"
+    store = Store(path)
+    offset = pendulum.parse("2026-11-20T09:15:30.250000+05:30")
+    assert isinstance(offset, pendulum.DateTime)
+    store.add(
+        Touch(
+            id="tch_a",
+            kind="heard_back",
+            at=offset,
+            contact_id="con_a",
+            outcome="next_round",
+            answers={"When?": "Soon", "Who?": "Ana"},
+        )
+    )
+    store.add(Task(id="tsk_a", title="Apply", due=pendulum.date(2026, 12, 1), minutes=30))
+    assert store.save_snapshot()
+    expected = _decoded_from_file(path, monkeypatch)
+    _forbid_decoding(monkeypatch)
+    cached = Store(path).records()
+    assert cached == expected
+    assert cached.touches[0].at.utcoffset() == pendulum.duration(hours=5, minutes=30)
+    assert cached.touches[0].answers == {"When?": "Soon", "Who?": "Ana"}
+    assert cached.tasks[0].due == pendulum.date(2026, 12, 1)
+
+
+def test_a_file_edited_by_hand_is_decoded_and_checked_again(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Store(demo_db).save_snapshot()
+    data = json.loads(demo_db.read_text())
+    first = next(iter(data["tasks"]))
+    data["tasks"][first]["title"] = "Edited by hand"
+    demo_db.write_text(json.dumps(data))
+    assert any(t.title == "Edited by hand" for t in Store(demo_db).records().tasks)
+    # ... and an invalid edit is refused, whatever the cache holds.
+    data["tasks"][first]["status"] = "maybe"
+    demo_db.write_text(json.dumps(data))
+    with pytest.raises(UnreadableDatabase, match="status"):
+        Store(demo_db).records()
+
+
+def test_a_damaged_cache_is_ignored(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _decoded_from_file(demo_db, monkeypatch)
+    assert Store(demo_db).save_snapshot()
+    cache = cache_path(demo_db)
+    damaged = bytearray(cache.read_bytes())
+    damaged[-10] ^= 0xFF
+    cache.write_bytes(bytes(damaged))
+    calls = []
+    real = repository.from_document
+    monkeypatch.setattr(repository, "from_document", lambda *a: calls.append(1) or real(*a))
+    assert Store(demo_db).records() == expected
+    assert calls, "the damaged cache was used"
+    cache.write_bytes(b"")
+    assert Store(demo_db).records() == expected
+
+
+def test_another_sessions_write_is_seen_and_cached_for_the_next_start(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = Store(demo_db)
+    mine.records()
+    assert mine.save_snapshot()
+    theirs = Store(demo_db)
+    task = next(t for t in theirs.records().tasks if t.status == "open")
+    theirs.put(dataclasses.replace(task, title="Changed elsewhere"))
+    assert any(t.title == "Changed elsewhere" for t in mine.records().tasks)
+    assert theirs.save_snapshot()  # after its own write: the digest is read back from the file
+    expected = _decoded_from_file(demo_db, monkeypatch)
+    _forbid_decoding(monkeypatch)
+    assert Store(demo_db).records() == expected
+
+
+def test_writes_after_a_cached_start_change_only_what_they_change(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Store(demo_db).save_snapshot()
+    store = Store(demo_db)
+    before = store.records()
+    task = next(t for t in before.tasks if t.status == "open")
+    store.put(dataclasses.replace(task, title="Renamed"))
+    store.add(Task(id="tsk_new", title="New one"))
+    after = store.records()
+    assert after == _decoded_from_file(demo_db, monkeypatch)
+    assert after.touches is before.touches  # untouched tables are reused, not decoded again
+    assert {t.id for t in after.tasks} == {t.id for t in before.tasks} | {"tsk_new"}
+
+
+def test_the_cache_always_matches_the_file_and_is_private(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(demo_db)
+    task = next(t for t in store.records().tasks if t.status == "open")
+    store.put(dataclasses.replace(task, title="Mine"))  # the digest of our write is not known
+    data = json.loads(demo_db.read_text())
+    data["tasks"][next(iter(data["tasks"]))]["title"] = "Someone else"
+    other = demo_db.with_name("other.json")
+    other.write_text(json.dumps(data))
+    other.replace(demo_db)  # replaced before this session read it back
+    assert store._storage.current_digest() is None  # never our data under their file's key
+    assert store.save_snapshot()  # it reads their file first, then caches that
+    _forbid_decoding(monkeypatch)
+    assert any(t.title == "Someone else" for t in Store(demo_db).records().tasks)
+    assert stat.S_IMODE(cache_path(demo_db).stat().st_mode) == 0o600
+
+
+def test_a_cache_from_other_record_fields_is_ignored(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Store(demo_db).save_snapshot()
+    from tui.store import snapshot_cache
+
+    monkeypatch.setattr(snapshot_cache, "_FINGERPRINT", b"\0" * 32)  # as if fields had changed
+    calls = []
+    real = documents.from_document
+    monkeypatch.setattr(repository, "from_document", lambda *a: calls.append(1) or real(*a))
+    Store(demo_db).records()
+    assert calls
