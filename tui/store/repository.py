@@ -334,7 +334,8 @@ class Store:
         digest = self._storage.digest
         if self._storage.parsed or digest is None:
             return False
-        cached = load_cache(cache_path(self.path), digest)
+        with paused_gc():
+            cached = load_cache(cache_path(self.path), digest)
         if cached is None:
             return False
         tables, stored_settings = cached
