@@ -218,8 +218,8 @@ def run_app(store: Store, now: DateTime, *, fixed_now: bool = False) -> int:
     """Run the app in this terminal; return its exit code."""
     app = build_app(store, now, fixed_now=fixed_now)
     # The records, the modules and the app live as long as the process: set them aside from
-    # the cycle collector, which would otherwise walk them all again in every full collection
-    # (measured: the first plan of a large database took three times longer with them in).
+    # the cycle collector, which would otherwise walk them all in every full collection
+    # (measured at stress size: 70-80 ms for one full collection, a stalled keypress; 0 after).
     gc.freeze()
     app.run()
     return app.return_code or 0
