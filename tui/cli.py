@@ -28,6 +28,7 @@ from .engine.settings import SPECS
 from .engine.when import parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
+from .store.snapshot_cache import cache_path
 
 __all__ = ["build_parser", "main"]
 
@@ -454,6 +455,7 @@ def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
     print(f"database  {db}")
     print(f"lock      {db.with_name(db.name + '.lock')}")
     print(f"backups   {db.parent / 'backups'}")
+    print(f"cache     {cache_path(db)}")
     print(f"data      {shipped_data()}")
     return 0
 
