@@ -173,3 +173,21 @@ def test_a_cache_from_other_record_fields_is_ignored(
     monkeypatch.setattr(repository, "from_document", lambda *a: calls.append(1) or real(*a))
     Store(demo_db).records()
     assert calls
+
+
+def test_a_session_started_from_the_cache_sees_another_sessions_write(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Store(demo_db).save_snapshot()
+    mine = Store(demo_db)
+    before = mine.records()
+    assert not mine._storage.parsed
+    theirs = Store(demo_db)
+    task = next(t for t in theirs.records().tasks if t.status == "open")
+    theirs.put(dataclasses.replace(task, title="Changed elsewhere"))
+    after = mine.records()
+    assert after == _decoded_from_file(demo_db, monkeypatch)
+    assert any(t.title == "Changed elsewhere" for t in after.tasks)
+    # Records whose documents did not change are reused, not decoded again (the parse of the
+    # cached bytes before the re-read is what lets them be told apart).
+    assert all(a is b for a, b in zip(after.touches, before.touches, strict=True))
