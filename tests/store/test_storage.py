@@ -258,3 +258,40 @@ def test_an_edit_is_refused_only_if_another_session_really_changed_the_record(
     with pytest.raises(Conflict):
         mine.put(dataclasses.replace(mine_now, role="Principal"), expected=mine_now)
     assert mine.get(Opportunity, "opp_1").notes == "theirs"
+
+
+def test_a_write_reserialises_only_what_changed_and_the_file_is_still_exact(
+    demo_db: Path,
+) -> None:
+    """The file is put together from each table's JSON, reused while the table is unchanged.
+
+    After every kind of change, the bytes must be exactly those of serialising everything
+    afresh: a stale table here would be a change that never reached the disk.
+    """
+    import orjson
+
+    store = Store(demo_db)
+    records = store.records()
+    task = next(t for t in records.tasks if t.status == "open")
+    touch = records.touches[0]
+
+    def fresh() -> bytes:
+        return orjson.dumps(json.loads(demo_db.read_text()), option=orjson.OPT_NON_STR_KEYS)
+
+    steps = [
+        lambda: store.put(dataclasses.replace(task, title="Once")),
+        lambda: store.put(dataclasses.replace(touch, note="Edited")),
+        lambda: store.put(dataclasses.replace(task, title="Twice")),
+        lambda: store.delete(type(touch), touch.id),
+        lambda: store.save_settings(store.settings().with_text("minutes_call", "45")),
+        lambda: store.add(dataclasses.replace(task, id="tsk_copy", title="Copy")),
+    ]
+    for step in steps:
+        step()
+        on_disk = demo_db.read_bytes()
+        assert on_disk == fresh()
+        assert on_disk == orjson.dumps(store._storage.raw, option=orjson.OPT_NON_STR_KEYS)
+    reread = Store(demo_db).records()
+    assert [t.title for t in reread.tasks if t.id in {task.id, "tsk_copy"}] == ["Twice", "Copy"]
+    assert touch.id not in {t.id for t in reread.touches}
+    assert reread.settings["minutes_call"] == 45

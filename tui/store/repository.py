@@ -177,7 +177,7 @@ class Store:
             table[doc_id] = to_document(record)
             self._changed.add(name)
             self._next_doc_ids[name] = int(doc_id) + 1
-            self._storage.replace_all(data)
+            self._storage.replace_all(data, changed={name})
             self._forget()
         return record
 
@@ -202,7 +202,7 @@ class Store:
             # A new document object, never a change in place: the decode cache relies on it.
             data[name][doc_id] = to_document(record)
             self._changed.add(name)
-            self._storage.replace_all(data)
+            self._storage.replace_all(data, changed={name})
             self._forget()
         return record
 
@@ -242,7 +242,7 @@ class Store:
                 raise NotFound(f"no {name[:-1]} with id {record_id}")
             del data[name][doc_id]
             self._changed.add(name)
-            self._storage.replace_all(data)
+            self._storage.replace_all(data, changed={name})
             self._forget()
 
     def save_settings(self, settings: Settings) -> None:
@@ -398,7 +398,10 @@ class Store:
                 out.append(record)
             self._decoded[name] = after
             self._doc_ids[name] = ids
-            self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
+            if name not in self._changed or name not in self._next_doc_ids:
+                # After our own write add() has already moved it on (and add() never reuses
+                # a number whatever it says); after a read from disk, work it out.
+                self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
             result = tuple(out)
             self._table_tuples[name] = (source, result)
             self._changed.discard(name)

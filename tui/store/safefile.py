@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = [
@@ -50,21 +51,24 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
 
 
-def atomic_write(target: Path, payload: bytes) -> os.stat_result:
+def atomic_write(target: Path, payload: bytes | Sequence[bytes]) -> os.stat_result:
     """Replace ``target`` with ``payload`` atomically and durably, as a 0600 file.
 
     Write a temp file in the same folder, fsync it, ``os.replace`` it over the target, fsync the
     folder. Returns the stat of the file now at ``target`` so the caller can recognise it.
+    ``payload`` may come in pieces, written one after the other (no copy to join them).
     """
+    pieces = [payload] if isinstance(payload, bytes) else payload
     tmp = temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)  # the umask may have taken bits away; put them back
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for piece in pieces:
+                view = memoryview(piece)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             os.fsync(fd)
             stat = os.fstat(fd)
         finally:
