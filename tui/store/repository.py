@@ -86,6 +86,10 @@ class Store:
         # whole (a re-read from disk brings new table objects, so nothing stale survives it).
         self._table_tuples: dict[str, tuple[dict[str, Any], tuple[Any, ...]]] = {}
         self._changed: set[str] = set()
+        # Documents our own writes added or replaced, by table (None: something was deleted),
+        # and where each document's record sits in its table's tuple.
+        self._changed_docs: dict[str, set[str] | None] = {}
+        self._positions: dict[str, dict[str, int]] = {}
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
             self._storage.parse_now()  # a bad file is refused here, as it always was
@@ -175,7 +179,7 @@ class Store:
             while doc_id in table:  # never reuse a number, whatever the index says
                 doc_id = str(int(doc_id) + 1)
             table[doc_id] = to_document(record)
-            self._changed.add(name)
+            self._mark_changed(name, doc_id)
             self._next_doc_ids[name] = int(doc_id) + 1
             self._storage.replace_all(data, changed={name})
             self._forget()
@@ -201,7 +205,7 @@ class Store:
                 raise Conflict(name, record.id)
             # A new document object, never a change in place: the decode cache relies on it.
             data[name][doc_id] = to_document(record)
-            self._changed.add(name)
+            self._mark_changed(name, doc_id)
             self._storage.replace_all(data, changed={name})
             self._forget()
         return record
@@ -241,7 +245,7 @@ class Store:
             if doc_id is None or doc_id not in data.get(name, {}):
                 raise NotFound(f"no {name[:-1]} with id {record_id}")
             del data[name][doc_id]
-            self._changed.add(name)
+            self._mark_changed(name, None)
             self._storage.replace_all(data, changed={name})
             self._forget()
 
@@ -367,7 +371,51 @@ class Store:
                 return
             pairs = zip(ids, records, strict=True)
             self._decoded[name] = {doc_id: (source[doc_id], record) for doc_id, record in pairs}
+            self._positions[name] = {doc_id: n for n, doc_id in enumerate(ids)}
             self._table_tuples[name] = (source, records)
+
+    def _patch(
+        self,
+        cls: type[R],
+        name: str,
+        source: dict[str, Any],
+        records: tuple[R, ...],
+        touched: set[str],
+    ) -> tuple[R, ...]:
+        """After our own adds and replacements in a table: decode just those documents.
+
+        The full pass over the table (every document compared) was most of a write's cost in
+        a large database. Deletions take the full pass (see :meth:`_mark_changed`).
+        """
+        decoded, ids, positions = self._decoded[name], self._doc_ids[name], self._positions[name]
+        out = list(records)
+        for doc_id in touched:
+            document = source[doc_id]
+            record = from_document(cls, document)
+            position = positions.get(doc_id)
+            if position is None:
+                positions[doc_id] = len(out)
+                out.append(record)
+            else:
+                out[position] = record
+            decoded[doc_id] = (document, record)
+            ids[record.id] = doc_id
+        result = tuple(out)
+        self._table_tuples[name] = (source, result)
+        self._changed.discard(name)
+        return result
+
+    def _mark_changed(self, name: str, doc_id: str | None) -> None:
+        """Note our own change to a table: one document added or replaced, or (None) removed."""
+        self._changed.add(name)
+        touched = self._changed_docs.get(name, set())
+        if touched is None:
+            return  # the table already needs the full pass
+        if doc_id is None:
+            self._changed_docs[name] = None
+        else:
+            touched.add(doc_id)
+            self._changed_docs[name] = touched
 
     def _decode(self, data: dict[str, Any]) -> Records:
         def table(cls: type[R]) -> tuple[R, ...]:
@@ -376,6 +424,14 @@ class Store:
             seen = self._table_tuples.get(name)
             if seen is not None and seen[0] is source and name not in self._changed:
                 return seen[1]
+            touched = self._changed_docs.pop(name, None)
+            if (
+                seen is not None
+                and seen[0] is source
+                and touched is not None
+                and name in self._positions
+            ):
+                return self._patch(cls, name, source, seen[1], touched)
             before = self._decoded.get(name, {})
             after: dict[str, tuple[dict[str, Any], Any]] = {}
             ids: dict[str, str] = {}
@@ -404,6 +460,7 @@ class Store:
                 self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
             result = tuple(out)
             self._table_tuples[name] = (source, result)
+            self._positions[name] = {doc_id: n for n, doc_id in enumerate(after)}
             self._changed.discard(name)
             return result
 
