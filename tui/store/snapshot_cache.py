@@ -26,7 +26,7 @@ from pendulum import Date, DateTime, FixedTimezone, Timezone
 
 from .. import __version__
 from ..engine.when import _cached_zone, _fixed_zone
-from .documents import _DAY, _PLANS, _STAMP, RECORD_TYPES
+from .documents import _DAY, _MAP, _PLANS, _STAMP, RECORD_TYPES
 from .safefile import atomic_write
 from .schema import CURRENT_VERSION
 
@@ -62,49 +62,60 @@ _FINGERPRINT = _fingerprint()
 # -- encoding -------------------------------------------------------------------------------------
 
 
-def _encode_value(value: Any, zones: dict[object, int]) -> Any:
-    if isinstance(value, DateTime):
-        tz = value.tzinfo
-        key: object
-        if isinstance(tz, Timezone):
-            key = tz.name
-        elif isinstance(tz, FixedTimezone):
-            key = tz.offset
+def _zone_key(tz: object) -> object:
+    if isinstance(tz, Timezone):
+        return tz.name
+    if isinstance(tz, FixedTimezone):
+        return tz.offset
+    raise TypeError(f"unexpected time zone {tz!r}")
+
+
+def _encoder_source(cls: type) -> str:
+    """Straight-line code that turns each ``cls`` record into a tuple of plain values."""
+    values = []
+    for name, kind, _optional, _required in _PLANS[cls]:
+        if kind == _STAMP:
+            values.append(
+                f"None if (x := r.{name}) is None else (x.year, x.month, x.day, x.hour,"
+                " x.minute, x.second, x.microsecond, x.fold, zones[x.tzinfo])"
+            )
+        elif kind == _DAY:
+            values.append(f"None if (x := r.{name}) is None else x.toordinal()")
+        elif kind == _MAP:
+            values.append(f"dict(r.{name})")
         else:
-            raise TypeError(f"unexpected time zone {tz!r}")
-        index = zones.setdefault(key, len(zones))
-        return (
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            value.fold,
-            index,
-        )
-    if isinstance(value, Date):
-        return value.toordinal()
-    if isinstance(value, Mapping):
-        return dict(value)
-    return value
+            values.append(f"r.{name}")
+    return "\n".join(
+        [
+            "def encode(records):",
+            f"    return [({', '.join(values)},) for r in records]",
+        ]
+    )
+
+
+class _ZoneIndex(dict[object, int]):
+    """Time zone objects -> their index in ``keys`` (name or offset), filled on first sight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys_seen: list[object] = []
+
+    def __missing__(self, tz: object) -> int:
+        key = _zone_key(tz)
+        if key not in self.keys_seen:
+            self.keys_seen.append(key)
+        index = self[tz] = self.keys_seen.index(key)
+        return index
 
 
 def _encode(tables: Mapping[str, CachedTable], settings: Mapping[str, Any]) -> bytes:
-    zones: dict[object, int] = {}
-    rows = {
-        name: (
-            ids,
-            [
-                tuple(_encode_value(getattr(record, field[0]), zones) for field in plan)
-                for record in records
-            ],
-        )
-        for name, (ids, records) in tables.items()
-        for plan in (_PLANS[RECORD_TYPES[name]],)
-    }
-    return marshal.dumps((list(zones), rows, dict(settings)))
+    zones = _ZoneIndex()
+    rows = {}
+    for name, (ids, records) in tables.items():
+        scope: dict[str, Any] = {"zones": zones}
+        exec(_encoder_source(RECORD_TYPES[name]), scope)  # noqa: S102 - our own source
+        rows[name] = (ids, scope["encode"](records))
+    return marshal.dumps((zones.keys_seen, rows, dict(settings)))
 
 
 # -- decoding -------------------------------------------------------------------------------------
