@@ -136,16 +136,21 @@ class SafeJSONStorage(Storage):
         raw = self._unparsed
         if raw is None:
             return
-        with paused_gc():
-            data = parse_database(self.path, raw)
-        if data is not None and self._validate is not None:
-            self._validate(self.path, data)
+        data = self._parse(raw)
         self._unparsed = None
         self._parsed = data
         self._table_bytes.clear()
         if data is not None:
             for listener in self._parse_listeners:
                 listener(data)
+
+    def _parse(self, raw: bytes) -> dict[str, Any] | None:
+        """The data in ``raw``, checked; a file that is not a usable database raises."""
+        with paused_gc():
+            data = parse_database(self.path, raw)
+        if data is not None and self._validate is not None:
+            self._validate(self.path, data)
+        return data
 
     def on_parse(self, listener: Callable[[dict[str, Any]], None]) -> None:
         """Call ``listener`` with the data when bytes whose parsing was deferred are parsed."""
@@ -262,11 +267,7 @@ class SafeJSONStorage(Storage):
             self._parsed = None
             self._table_bytes.clear()
         else:
-            with paused_gc():
-                data = parse_database(self.path, raw)
-            if data is not None and self._validate is not None:
-                self._validate(self.path, data)
-            self._data = data
+            self._data = self._parse(raw)
         self._seen = signature
         self._dirty = False
         self.digest = hashlib.sha256(raw).digest()
