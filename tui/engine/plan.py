@@ -278,11 +278,17 @@ def _glow_windows(context: Context, as_of: DateTime, day: Date) -> list[GlowWind
     ws, we = context.settings.clock("work_start"), context.settings.clock("work_end")
     day_start = pendulum.datetime(day.year, day.month, day.day, ws.hour, ws.minute, tz=context.tz)
     day_end = pendulum.datetime(day.year, day.month, day.day, we.hour, we.minute, tz=context.tz)
+    # Hours are added in absolute time (a glow lasts that many real hours across a clock
+    # change), so "ends by the day's start" is "began before this": one subtraction instead
+    # of pendulum arithmetic for every good interview of the whole history.
+    began_too_early = day_start.subtract(hours=hours)
     windows = []
     for opportunity_id, interviews in context.interviews_of.items():
         opportunity = context.opportunities.get(opportunity_id)
         for interview in interviews:
             if interview.felt not in {"great", "good"} or interview.start > as_of:
+                continue
+            if interview.start <= began_too_early:
                 continue
             until = interview.start.add(hours=hours)
             if until <= day_start or interview.start >= day_end:
