@@ -9,9 +9,10 @@ finds the same bytes builds the records straight from those values, without the 
 
 Safety: the key is the content, not a file date, so an edit by any other means misses the cache;
 the payload carries its own SHA-256 (a torn or damaged cache is ignored, never trusted); the
-format and the records' field lists are part of the key (a new version of nowwhat ignores an old
-cache); the file is 0600 in the database's own folder, like the database. Anything unexpected
-means "no cache": the records are decoded from the database as before.
+format, the nowwhat and schema versions and the records' field lists are part of the key (a new
+version of nowwhat ignores an old cache); the file is 0600 in the database's own folder, like the
+database. Anything unexpected means "no cache": the records are decoded from the database as
+before.
 """
 
 from __future__ import annotations
