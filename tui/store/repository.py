@@ -85,10 +85,10 @@ class Store:
         # a table object in place and name it in ``_changed``; every other table is reused
         # whole (a re-read from disk brings new table objects, so nothing stale survives it).
         self._table_tuples: dict[str, tuple[dict[str, Any], tuple[Any, ...]]] = {}
-        self._changed: set[str] = set()
-        # Documents our own writes added or replaced, by table (None: something was deleted),
-        # and where each document's record sits in its table's tuple.
-        self._changed_docs: dict[str, set[str] | None] = {}
+        # The documents our own writes added or replaced, by table (None: something was
+        # deleted, so the table takes the full pass), and where each document's record sits in
+        # its table's tuple.
+        self._changed: dict[str, set[str] | None] = {}
         self._positions: dict[str, dict[str, int]] = {}
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
@@ -402,20 +402,18 @@ class Store:
             ids[record.id] = doc_id
         result = tuple(out)
         self._table_tuples[name] = (source, result)
-        self._changed.discard(name)
         return result
 
     def _mark_changed(self, name: str, doc_id: str | None) -> None:
         """Note our own change to a table: one document added or replaced, or (None) removed."""
-        self._changed.add(name)
-        touched = self._changed_docs.get(name, set())
+        touched = self._changed.get(name, set())
         if touched is None:
             return  # the table already needs the full pass
         if doc_id is None:
-            self._changed_docs[name] = None
+            self._changed[name] = None
         else:
             touched.add(doc_id)
-            self._changed_docs[name] = touched
+            self._changed[name] = touched
 
     def _decode(self, data: dict[str, Any]) -> Records:
         def table(cls: type[R]) -> tuple[R, ...]:
@@ -424,7 +422,8 @@ class Store:
             seen = self._table_tuples.get(name)
             if seen is not None and seen[0] is source and name not in self._changed:
                 return seen[1]
-            touched = self._changed_docs.pop(name, None)
+            own_write = name in self._changed
+            touched = self._changed.pop(name, None)
             if (
                 seen is not None
                 and seen[0] is source
@@ -454,14 +453,13 @@ class Store:
                 out.append(record)
             self._decoded[name] = after
             self._doc_ids[name] = ids
-            if name not in self._changed or name not in self._next_doc_ids:
+            if not own_write or name not in self._next_doc_ids:
                 # After our own write add() has already moved it on (and add() never reuses
                 # a number whatever it says); after a read from disk, work it out.
                 self._next_doc_ids[name] = max((int(k) for k in after), default=0) + 1
             result = tuple(out)
             self._table_tuples[name] = (source, result)
             self._positions[name] = {doc_id: n for n, doc_id in enumerate(after)}
-            self._changed.discard(name)
             return result
 
         stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
