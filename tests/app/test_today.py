@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pendulum
+
+from tui import actions
 from tui.engine.models import Task
 from tui.screens.today import TodayScreen
 from tui.store import Store
@@ -153,3 +156,30 @@ async def test_edit_on_a_find_advocate_item_opens_adding_one_there(make_app) -> 
         form = app.screen
         assert "advocate" in form.form_title.lower()
         assert form.query_one("#field-company").value == "Bluefin Health"
+
+
+def _line_of(plan: PlanList, start: str) -> str:
+    """The text of the list's line that begins an item titled ``start…``, as drawn."""
+    lines = [plan.render_line(y).text.rstrip() for y in range(plan.size.height)]
+    return next(line for line in lines if start in line)
+
+
+async def test_a_long_title_stays_on_one_line_and_ends_in_an_ellipsis_at_any_width(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    title = "Research Zeta " + " ".join(f"topic{n}" for n in range(40))  # far wider than 160
+    now = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")  # the demo's moment
+    actions.add_task(Store(demo_db), now, title=title, due=now.date())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        plan = _plan(app)
+        narrow = _line_of(plan, "Research Zeta")
+        assert narrow.endswith("…") and len(narrow) <= plan.size.width
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        wide = _line_of(plan, "Research Zeta")
+        # Redrawn at the new width without a rebuild: more of the title, still one line.
+        assert wide.endswith("…") and len(wide) > len(narrow) + 60
+        assert wide[:-1].rstrip() in f"{wide.split('Research')[0]}{title}"
+

@@ -41,7 +41,10 @@ class PlanList(OptionList):
         "plan--muted",
         "plan--kind",
     }
+    # One line per item: long titles end in an ellipsis (the pane below shows them whole).
+    # Done by the renderer at whatever width the list has, so a resize needs no rebuild.
     DEFAULT_CSS = """
+    PlanList { text-wrap: nowrap; text-overflow: ellipsis; }
     PlanList > .plan--done { color: $text-muted; text-style: strike; }
     PlanList > .plan--overdue { color: $error; text-style: bold; }
     PlanList > .plan--glow { color: $warning; text-style: bold; }
@@ -71,11 +74,6 @@ class PlanList(OptionList):
         super().__init__(id=id)
         self.items: dict[str, PlanItem] = {}
         self._clocks: dict[str, str] = {}
-        self._plan: DayPlan | None = None
-
-    def on_resize(self) -> None:
-        if self._plan is not None:
-            self.show_plan(self._plan)
 
     def _styles(self) -> _Styles:
         return _Styles(
@@ -85,13 +83,6 @@ class PlanList(OptionList):
             muted=self.get_component_rich_style("plan--muted"),
             kind=self.get_component_rich_style("plan--kind"),
         )
-
-    def _fit(self, line: Text) -> Text:
-        """One line per item: long titles end in an ellipsis (the pane below shows them whole)."""
-        width = self.scrollable_content_region.width - 1
-        if width > 10:
-            line.truncate(width, overflow="ellipsis")
-        return line
 
     def _line(self, item: PlanItem, clock: str, styles: _Styles) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -104,11 +95,10 @@ class PlanList(OptionList):
         if item.glow and not item.done:
             line.append("✦ ", style=styles.glow)
         line.append(item.title, style=styles.done if item.done else "")
-        return self._fit(line)
+        return line
 
     def show_plan(self, plan: DayPlan) -> None:
         """Show ``plan``, keeping the highlighted item highlighted when it is still there."""
-        self._plan = plan
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         styles = self._styles()
         options: list[Option] = []
