@@ -61,7 +61,6 @@ class NowwhatApp(App[None]):
     TITLE = "nowwhat"
     MODES: ClassVar = {mode: _maker(mode) for mode in SCREENS}
     DEFAULT_MODE = "today"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's API
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_mode('today')", "Today", id="go.today", show=False),
         Binding("2", "switch_mode('waiting')", "Waiting", id="go.waiting", show=False),

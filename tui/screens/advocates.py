@@ -19,7 +19,7 @@ from ..modals.pick import PickScreen
 from ..modals.records import contact_form, touch_form
 from ..screens.waiting import STATE_STYLE
 from ..widgets.table import RecordTable, cell
-from .base import DataScreen
+from .base import WIDTH_CLASSES, DataScreen
 
 __all__ = ["AdvocatesScreen"]
 
@@ -33,6 +33,7 @@ class AdvocatesScreen(DataScreen):
     """Advocates by company, with their intel and the waiting opportunities they can help."""
 
     TITLE = "Advocates"
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     CSS_PATH = "advocates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="advocates.add", tooltip="Add someone as an advocate"),

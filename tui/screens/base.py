@@ -21,9 +21,14 @@ from ..widgets.too_small import TooSmall
 if TYPE_CHECKING:
     from ..app import NowwhatApp
 
-__all__ = ["DETAIL_DELAY", "DataScreen"]
+__all__ = ["DETAIL_DELAY", "WIDTH_CLASSES", "DataScreen"]
 
 DETAIL_DELAY = 0.12  # seconds
+
+WIDTH_CLASSES = [(0, "-narrow"), (110, "-wide")]
+"""Breakpoints for the screens whose layout changes with the width (set per screen, not on the
+app: a breakpoint class restyles the whole screen on its first resize, and Today has no use
+for one, so its first frame does not pay for it)."""
 
 T = TypeVar("T")
 

@@ -27,6 +27,7 @@ from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store, StoreError
 from ..widgets.steady_footer import SteadyFooter
+from .base import WIDTH_CLASSES
 
 __all__ = ["ComposerScreen"]
 
@@ -36,6 +37,7 @@ SAVE_DELAY = 0.3  # seconds of quiet typing before the draft is written
 class ComposerScreen(Screen[bool]):
     """Write, check, copy, send. Dismisses with ``True`` once marked as sent."""
 
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     CSS_PATH = "composer.tcss"
     TITLE = "Composer"
     AUTO_FOCUS = None  # start on the keys (y copies, m marks sent); i or ctrl+e to edit

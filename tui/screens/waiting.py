@@ -20,7 +20,7 @@ from ..engine.when import short_day
 from ..modals.pick import PickScreen
 from ..modals.records import edit_touch_form, interview_form, touch_form
 from ..widgets.table import RecordTable, cell
-from .base import DataScreen
+from .base import WIDTH_CLASSES, DataScreen
 
 __all__ = ["STATE_STYLE", "WaitingScreen"]
 
@@ -41,6 +41,7 @@ class WaitingScreen(DataScreen):
     """Every opportunity waiting for an answer, and the timeline of the selected one."""
 
     TITLE = "Waiting room"
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     CSS_PATH = "waiting.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "details", "Show details", id="waiting.details", show=False),
