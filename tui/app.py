@@ -57,7 +57,10 @@ def _maker(mode: str) -> Callable[[], DataScreen]:
 class NowwhatApp(App[None]):
     """The dashboard: Today, Waiting room, Advocates, Network, Pipeline."""
 
-    CSS_PATH = "app.tcss"
+    # Today's styles load with the app's: a screen with its own CSS_PATH makes Textual parse
+    # every stylesheet again and restyle the app when it is first shown, and Today is always
+    # the first screen shown.
+    CSS_PATH: ClassVar = ["app.tcss", "screens/today.tcss"]
     TITLE = "nowwhat"
     MODES: ClassVar = {mode: _maker(mode) for mode in SCREENS}
     DEFAULT_MODE = "today"

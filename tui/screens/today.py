@@ -28,7 +28,7 @@ class TodayScreen(DataScreen):
     """The plan for one day; ``[`` and ``]`` move between days, ``t`` comes back to today."""
 
     TITLE = "Today"
-    CSS_PATH = "today.tcss"
+    # Its styles (today.tcss) are loaded with the app's: see NowwhatApp.CSS_PATH.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space", "done", "Done", id="today.done", tooltip="Mark the item done (again: undo)"
