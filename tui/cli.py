@@ -8,6 +8,7 @@ cannot be used gets one line and exit code 1.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -551,6 +552,8 @@ def _now(store: Store, text: str | None) -> DateTime:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.verb is not None:
+        gc.enable()  # the console script pauses it for the dashboard's start-up only (tui.launch)
     demo_folder: Path | None = None
     try:
         if args.demo:

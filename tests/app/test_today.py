@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
 import pendulum
@@ -183,3 +184,16 @@ async def test_a_long_title_stays_on_one_line_and_ends_in_an_ellipsis_at_any_wid
         assert wide.endswith("…") and len(wide) > len(narrow) + 60
         assert wide[:-1].rstrip() in f"{wide.split('Research')[0]}{title}"
 
+
+async def test_the_cycle_collector_is_back_once_today_is_drawn(make_app) -> None:  # type: ignore[no-untyped-def]
+    # The console script pauses it for the start-up (tui.launch); a dashboard left without it
+    # would never free a cycle again.
+    gc.disable()
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "SEARCH" in _line_of(_plan(app), "SEARCH")
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -456,3 +456,28 @@ def test_the_installed_command_finds_its_data_from_any_folder(tmp_path: Path) ->
     ).stdout
     data_line = next(line for line in located.splitlines() if line.startswith("data "))
     assert Path(data_line.split(maxsplit=1)[1], "demo.json").is_file()
+
+
+def test_the_console_script_runs_every_verb_with_the_cycle_collector_on(
+    monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    # tui.launch pauses it for the dashboard's start-up; a verb (an import of a big file, say)
+    # must not run without it, and it is on again when the script returns.
+    import gc
+
+    from tui import cli, launch
+
+    seen: list[bool] = []
+
+    def verb(session: object, args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setitem(cli._VERBS, "today", verb)
+    monkeypatch.setattr(sys, "argv", ["nowwhat", "--db", str(db_path), "--now", NOW, "today"])
+    try:
+        assert launch.main() == 0
+        assert seen == [True]
+        assert gc.isenabled()
+    finally:
+        gc.enable()

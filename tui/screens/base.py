@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -77,6 +78,9 @@ class DataScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_data()
+        # The console script paused the cycle collector for the start-up (tui.launch): it
+        # comes back once this screen is drawn.
+        self.call_after_refresh(gc.enable)
 
     def on_screen_resume(self) -> None:
         if self._seen_generation != self.store.generation:
