@@ -7,7 +7,6 @@ called when a path is needed. ``--db`` beats ``NOWWHAT_DB`` beats the platform's
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["ENV_DB", "database_path", "default_database_path", "shipped_data"]
@@ -30,6 +29,8 @@ def database_path(option: str | None = None) -> Path:
 
 def shipped_data(*parts: str) -> Path:
     """A file from ``data/``: installed inside the package, or beside it in a checkout."""
+    from importlib import resources  # with zipfile, a cost the dashboard's start need not pay
+
     installed = Path(str(resources.files("tui"))) / "data"
     base = installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "data"
     return base.joinpath(*parts)
