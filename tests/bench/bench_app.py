@@ -6,6 +6,8 @@ Run from the checkout: ``.venv/bin/python tests/bench/bench_app.py`` (about thre
 1. start-up, process start to the first frame of Today on a real pty at 80x24, for the demo, a
    busy year and five times that, against a hello-world Textual app (a ratio) — on a file the
    last run left unchanged (its records cache is used) and on one changed since (it is not);
+   beside them the floor (``floor_app.py``): Today's widgets with canned text and pendulum
+   imported, no nowwhat code, which no work on nowwhat can go below;
 2. one keypress to the next frame: cursor move in the waiting room, switching screens, marking
    an item done (time to the first byte of the answer);
 3. one write (mark a task done: lock, write, fsync, replace) at year and stress size;
@@ -69,6 +71,10 @@ def hello_argv() -> list[str]:
     return [PYTHON, str(HERE / "hello_app.py")]
 
 
+def floor_argv() -> list[str]:
+    return [PYTHON, str(HERE / "floor_app.py")]
+
+
 def first_frame(argv: list[str], marker: bytes) -> tuple[float, int, int]:
     session = Session(argv)
     try:
@@ -88,6 +94,9 @@ def startup(folder: Path, databases: dict[str, Path]) -> None:
     # 250-400 ms on different runs of one day).
     variants: dict[str, Callable[[], tuple[float, int, int]]] = {
         "hello-world Textual app (baseline)": lambda: first_frame(hello_argv(), b"READY"),
+        "floor: Today's widgets, canned text, pendulum": lambda: first_frame(
+            floor_argv(), b"SEARCH"
+        ),
         **{
             f"nowwhat, {name} database": (lambda db=db: first_frame(app_argv(db), b"SEARCH"))
             for name, db in databases.items()
