@@ -2,9 +2,9 @@
 
 Start-up allocates hundreds of thousands of long-lived objects (modules, classes, records, the
 widgets of the first screen) and almost no garbage cycles, so the collections it would trigger
-walk everything and free nothing: measured at year size, about 3% of the start-up's
-instructions. The collector comes back on before any verb runs (:func:`tui.cli.main`) and, in
-the dashboard, once the first frame is drawn (:class:`tui.app.NowwhatApp`).
+walk everything and free nothing: measured at year size, about 2% of the instructions to the
+first frame. The collector comes back on before any verb runs (``tui.cli``) and, in the
+dashboard, once its first screen is drawn (:class:`tui.screens.base.DataScreen`).
 """
 
 from __future__ import annotations
