@@ -2,8 +2,8 @@
 
 Start-up allocates hundreds of thousands of long-lived objects (modules, classes, records, the
 widgets of the first screen) and almost no garbage cycles, so the collections it would trigger
-walk everything and free nothing: measured at year size, about 2% of the instructions to the
-first frame. The collector comes back on before any verb runs (``tui.cli``) and, in the
+walk everything and free nothing: measured at year size, 26 M of the 1,937 M instructions
+to the first frame. The collector comes back on before any verb runs (``tui.cli``) and, in the
 dashboard, once its first screen is drawn (:class:`tui.screens.base.DataScreen`).
 """
 
