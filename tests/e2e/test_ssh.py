@@ -22,6 +22,7 @@ import pytest
 
 from tui.engine.models import Task
 from tui.locations import shipped_data
+from tui.screens.base import DETAIL_DELAY
 from tui.store import Store
 
 pytestmark = pytest.mark.e2e
@@ -41,7 +42,9 @@ def demo(tmp_path: Path) -> Path:
 
 def selected(pane) -> str:  # type: ignore[no-untyped-def]
     """The title in Today's detail panel: the item under the cursor."""
-    pane.settle()  # the panel follows the cursor a frame later
+    # The panel follows the cursor once it rests (DETAIL_DELAY): wait longer than that for the
+    # screen to stay still, or the panel may still name the item the cursor just left.
+    pane.settle(quiet=DETAIL_DELAY + 0.15)
     for line in pane.screen().splitlines():
         match = re.match(r"^ (\S.*?)  \(", line)
         if match and not line.startswith(" !"):
