@@ -16,7 +16,7 @@ from textual.widgets import Header
 from ..engine.errors import InvalidField
 from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
-from ..widgets.steady_footer import SteadyFooter
+from ..widgets.key_bar import KeyBar
 from ..widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class DataScreen(Screen[None]):
         yield TooSmall()
         with Vertical(classes="body"):
             yield from self.compose_body()
-        yield SteadyFooter()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

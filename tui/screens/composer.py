@@ -26,7 +26,7 @@ from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store, StoreError
-from ..widgets.steady_footer import SteadyFooter
+from ..widgets.key_bar import KeyBar
 from .base import WIDTH_CLASSES
 
 __all__ = ["ComposerScreen"]
@@ -93,7 +93,7 @@ class ComposerScreen(Screen[bool]):
             yield area
             yield Static(id="tone")
         yield Static(id="notes")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load()
