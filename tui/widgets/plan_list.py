@@ -85,7 +85,7 @@ class PlanList(OptionList):
         )
 
     def _line(self, item: PlanItem, clock: str, styles: _Styles) -> Text:
-        line = Text(no_wrap=True, overflow="ellipsis")
+        line = Text()
         line.append("✓ " if item.done else "○ ", style=styles.muted if item.done else "")
         line.append(f"{clock:<6}", style=styles.muted)
         line.append(f"{KIND_LABEL.get(item.kind, item.kind):<13}", style=styles.kind)
