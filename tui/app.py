@@ -25,6 +25,7 @@ from textual.widget import AwaitMount
 
 from .screens.base import DataScreen
 from .store import Store, StoreError
+from .terminal import install_tui_guard
 
 __all__ = ["MIN_SIZE", "NowwhatApp", "build_app", "run_app"]
 
@@ -82,6 +83,7 @@ class NowwhatApp(App[None]):
         fixed_now: bool = False,
         poll_seconds: float = 2.0,
     ) -> None:
+        install_tui_guard()  # no control character in any text reaches the terminal
         super().__init__()
         self.store = store
         self._start = now

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pendulum
 from pendulum import DateTime
@@ -26,10 +26,15 @@ from . import actions
 from .engine.errors import InvalidField
 from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS, Interview
 from .engine.settings import SPECS
+from .engine.text import visible
 from .engine.when import parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
 from .store.snapshot_cache import cache_path
+from .terminal import Guarded, safe_json
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 __all__ = ["build_parser", "main"]
 
@@ -224,7 +229,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             source=args.source,
             applied_on=applied,
         )
-        print(f"added opportunity {record.id}: {record.company}")
+        say(f"added opportunity {record.id}: {record.company}")
     elif args.what == "interview":
         start = parse_moment(args.at, session.tz, "at", need_time=True)
         promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
@@ -242,7 +247,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             minutes=args.minutes,
         )
         when = interview.start.format("YYYY-MM-DD HH:mm zz")
-        print(f"added interview {interview.id}: {args.company.strip()} at {when}")
+        say(f"added interview {interview.id}: {args.company.strip()} at {when}")
     elif args.what == "contact":
         person = actions.add_contact(
             store,
@@ -254,7 +259,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             advocate=args.advocate,
             core=args.core,
         )
-        print(f"added contact {person.id}: {person.name}")
+        say(f"added contact {person.id}: {person.name}")
     else:
         due = parse_day(args.due, "due") if args.due else None
         task = actions.add_task(
@@ -266,7 +271,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             due=due,
             company=args.company,
         )
-        print(f"added task {task.id}: {task.title}")
+        say(f"added task {task.id}: {task.title}")
     return 0
 
 
@@ -282,7 +287,7 @@ def _cmd_log(session: Session, args: argparse.Namespace) -> int:
         note=args.note,
         channel=args.channel,
     )
-    print(f"logged {args.kind} {touch.id} at {touch.at.format('YYYY-MM-DD HH:mm')}")
+    say(f"logged {args.kind} {touch.id} at {touch.at.format('YYYY-MM-DD HH:mm')}")
     return 0
 
 
@@ -291,12 +296,12 @@ def _cmd_settings(session: Session, args: argparse.Namespace) -> int:
         if args.key not in SPECS:
             raise InvalidField(args.key, "is not a setting (see: nowwhat settings)")
         settings = actions.change_setting(session.store, args.key, args.value)
-        print(f"{args.key} = {json.dumps(settings[args.key])}")
+        say(f"{args.key} = {json.dumps(settings[args.key])}")
         return 0
     settings = session.store.settings()
     width = max(len(k) for k in SPECS)
     for key, spec in SPECS.items():
-        print(f"{key:<{width}}  {json.dumps(settings[key]):<16}  {spec.help}")
+        say(f"{key:<{width}}  {json.dumps(settings[key]):<16}  {spec.help}")
     return 0
 
 
@@ -314,8 +319,7 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     else:
         from .store.transfer import export_records
 
-        json.dump(export_records(records), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _print_json(export_records(records))
     return 0
 
 
@@ -355,11 +359,11 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
             rows = import_csv(session.store, session.now, text, dry_run=args.dry_run)
             unused = unused_columns(text)
             if unused:
-                print("columns not imported (not a field nowwhat knows): " + ", ".join(unused))
+                say("columns not imported (not a field nowwhat knows): " + ", ".join(unused))
             for row in rows:
-                print(f"row {row.number}: {row.summary}")
+                say(f"row {row.number}: {row.summary}")
             made = sum(r.imported for r in rows)
-            print(
+            say(
                 f"{made} row(s) {'would be ' if args.dry_run else ''}imported, "
                 f"{len(rows) - made} skipped"
             )
@@ -370,7 +374,7 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
                 if isinstance(r, Interview) and r.start <= session.now
             ]
             if past:
-                print(
+                say(
                     f"{len(past)} past interview(s): Today asks for their thank-yous until one is "
                     "logged; if you sent them already, tick each one off there (space)"
                 )
@@ -380,9 +384,9 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
 
             cards = import_vcards(session.store, text, dry_run=args.dry_run)
             for card in cards:
-                print(f"card {card.number}: {card.summary}")
+                say(f"card {card.number}: {card.summary}")
             if args.dry_run:
-                print("dry run: nothing was changed")
+                say("dry run: nothing was changed")
             return 0
     except ImportError_ as error:
         raise CliError(f"{path}: {error}; nothing was imported") from None
@@ -396,7 +400,7 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
         raise CliError("--dry-run works with .csv and .vcf files")
     summary = import_records(session.store, data)
     for table, counts in summary.items():
-        print(
+        say(
             f"{table}: {counts['added']} added, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged"
         )
@@ -408,9 +412,9 @@ def _cmd_check_postings(session: Session, args: argparse.Namespace) -> int:
 
     results = check_postings(session.store, session.now)
     if not results:
-        print("No active opportunity has a posting URL (add one with --url).")
+        say("No active opportunity has a posting URL (add one with --url).")
     for result in results:
-        print(f"{result.state:<8} {result.opportunity.company}: {result.note}")
+        say(f"{result.state:<8} {result.opportunity.company}: {result.note}")
     return 0
 
 
@@ -441,35 +445,40 @@ def _cmd_tone(args: argparse.Namespace) -> int:
     local = pendulum.tz.local_timezone().name  # no database needed: the machine's own zone
     written = parse_moment(args.now, local, "--now") if args.now else pendulum.now(local)
     report = check_tone(text, shipped_lexicon(), written)
-    print(f"{report.verdict} (score {report.score})")
+    say(f"{report.verdict} (score {report.score})")
     for finding in report.findings:
         line = text.count("\n", 0, finding.start) + 1
         column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-        print(f'  {line}:{column}  "{finding.text}"  {finding.category}: {finding.why}')
-        print(f"         try: {finding.instead}")
+        say(f'  {line}:{column}  "{finding.text}"  {finding.category}: {finding.why}')
+        say(f"         try: {finding.instead}")
     if report.late_night:
-        print("  It is late: sleep on it and send it in the morning.")
+        say("  It is late: sleep on it and send it in the morning.")
     return 1 if report.frustrated else 0
 
 
 def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
-    print(f"database  {db}")
-    print(f"lock      {db.with_name(db.name + '.lock')}")
-    print(f"backups   {db.parent / 'backups'}")
-    print(f"cache     {cache_path(db)}")
-    print(f"data      {shipped_data()}")
+    say(f"database  {db}")
+    say(f"lock      {db.with_name(db.name + '.lock')}")
+    say(f"backups   {db.parent / 'backups'}")
+    say(f"cache     {cache_path(db)}")
+    say(f"data      {shipped_data()}")
     return 0
 
 
+def say(*parts: object) -> None:
+    """Print one message for the person: every piece of text through :func:`visible`, so a
+    name or a draft holding a control character shows it instead of obeying it."""
+    sys.stdout.write(visible(" ".join(str(p) for p in parts), multiline=True) + "\n")
+
+
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    sys.stdout.write(safe_json(data) + "\n")
 
 
-def _print_rich(renderable: object) -> None:
+def _print_rich(renderable: RenderableType) -> None:
     from rich.console import Console
 
-    Console(highlight=False).print(renderable)
+    Console(highlight=False).print(Guarded(renderable))
 
 
 def _cmd_today(session: Session, args: argparse.Namespace) -> int:
@@ -518,14 +527,14 @@ def _cmd_advocates(session: Session, args: argparse.Namespace) -> int:
 
 def _cmd_done(session: Session, args: argparse.Namespace) -> int:
     item = actions.complete_item(session.store, session.now, args.id)
-    print(f"done: {item.title}")
+    say(f"done: {item.title}")
     return 0
 
 
 def _cmd_snooze(session: Session, args: argparse.Namespace) -> int:
     to = parse_day(args.to, "to") if args.to else None
     day = actions.snooze_item(session.store, session.now, args.id, to)
-    print(f"snoozed {args.id} to {day.format('ddd D MMM YYYY')}")
+    say(f"snoozed {args.id} to {day.format('ddd D MMM YYYY')}")
     return 0
 
 
@@ -592,7 +601,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"nowwhat: {message}\n")
+    sys.stderr.write(visible(f"nowwhat: {message}") + "\n")
     return code
 
 

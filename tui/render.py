@@ -14,8 +14,10 @@ from rich.text import Text
 from .engine.advocates import AdvocateRow
 from .engine.items import KIND_LABEL, PlanItem
 from .engine.plan import DayPlan
+from .engine.text import visible
 from .engine.waiting import WaitingRoom
 from .engine.when import format_clock
+from .terminal import shown
 
 __all__ = ["KIND_LABEL", "STATE_LABEL", "render_advocates", "render_plan", "render_waiting"]
 
@@ -36,7 +38,7 @@ def _item_line(item: PlanItem) -> Text:
     line = Text()
     line.append("[x] " if item.done else "[ ] ", style="green" if item.done else "")
     line.append(f"{KIND_LABEL.get(item.kind, item.kind):<13}", style="bold")
-    line.append(item.title, style="strike dim" if item.done else "")
+    line.append(visible(item.title), style="strike dim" if item.done else "")
     line.append(f"  {item.minutes} min", style="dim")
     if item.overdue_days:
         line.append(f"  overdue {item.overdue_days}d", style="bold red")
@@ -67,12 +69,12 @@ def render_plan(plan: DayPlan) -> RenderableType:
         glow = Text()
         glow.append("glow: ", style="bold yellow")
         glow.append(f"avoided calls first until {window.until.format('ddd HH:mm')} after ")
-        glow.append(window.company)
+        glow.append(visible(window.company))
         parts.append(glow)
     for start, end, label in plan.events:
         event = Text()
         event.append(f"{format_clock(start)}-{format_clock(end)}  ", style="bold")
-        event.append(label)
+        event.append(visible(label))
         parts.append(event)
     for block in plan.blocks:
         parts.append(
@@ -87,13 +89,13 @@ def render_plan(plan: DayPlan) -> RenderableType:
         parts.append(Text("\nMoved to another day", style="bold"))
         for deferred in plan.deferred:
             line = Text("  ")
-            line.append(deferred.item.title)
+            line.append(visible(deferred.item.title))
             line.append(f"  ({deferred.reason})", style="dim")
             parts.append(line)
     if plan.warnings:
         parts.append(Text("\nWorth knowing", style="bold"))
         for warning in plan.warnings:
-            parts.append(Text(f"  ! {warning.message}", style="yellow"))
+            parts.append(shown(f"  ! {warning.message}", style="yellow"))
     return Group(*parts)
 
 
@@ -116,14 +118,14 @@ def render_waiting(room: WaitingRoom) -> RenderableType:
         promised = row.state.interview.promised_by
         step = row.next_step
         table.add_row(
-            Text(row.company),
-            Text(row.state.opportunity.role),
+            shown(row.company),
+            shown(row.state.opportunity.role),
             Text(row.interviewed_at.format("D MMM")),
             Text(_day(promised) if promised else "-"),
             Text(f"{row.silence_days} d"),
             Text(label, style=colour),
             Text(f"{KIND_LABEL.get(step.kind, step.kind)} {_day(step.due)}" if step else "-"),
-            Text(", ".join(c.name for c in row.advocates) or "-"),
+            shown(", ".join(c.name for c in row.advocates) or "-"),
         )
     if room.median_answer_days is None:
         note = Text("No answers logged yet: your own answer times will show here.", style="dim")
@@ -143,11 +145,11 @@ def render_advocates(rows: list[AdvocateRow]) -> RenderableType:
         table.add_column(column)
     for row in rows:
         table.add_row(
-            Text(row.contact.name),
-            Text(row.contact.company),
-            Text(row.contact.relation),
+            shown(row.contact.name),
+            shown(row.contact.company),
+            shown(row.contact.relation),
             Text(f"{row.days_since} d ago" if row.days_since is not None else "never"),
-            Text("\n".join(row.open_questions) or "-"),
-            Text(", ".join(o.company for o, _ in row.helps) or "-"),
+            shown("\n".join(row.open_questions) or "-", multiline=True),
+            shown(", ".join(o.company for o, _ in row.helps) or "-"),
         )
     return table

@@ -6,6 +6,7 @@ import textwrap
 
 from .engine.items import KIND_LABEL
 from .engine.plan import DayPlan
+from .engine.text import visible
 from .engine.when import format_clock, short_day
 
 __all__ = ["plain_summary"]
@@ -58,4 +59,4 @@ def plain_summary(plan: DayPlan) -> str:
         lines.append("")
         for warning in plan.warnings:
             lines += _wrap(f"! {warning.message}")
-    return "\n".join(line[:WIDTH] for line in lines) + "\n"
+    return "\n".join(visible(line)[:WIDTH] for line in lines) + "\n"

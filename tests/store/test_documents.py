@@ -24,7 +24,9 @@ from tui.engine.models import (
 from tui.store.documents import from_document, to_document
 
 ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"])
-TEXT = st.text(min_size=1, max_size=30).filter(str.strip)
+# Any text a record takes: every character but the controls the records refuse (tui.engine.text).
+LETTERS = st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))
+TEXT = st.text(LETTERS, min_size=1, max_size=30).filter(str.strip)
 IDS = st.from_regex(r"[a-z]{3}_[a-z0-9]{1,12}", fullmatch=True)
 
 
@@ -48,7 +50,7 @@ RECORDS = st.one_of(
         Opportunity,
         id=IDS,
         company=TEXT,
-        role=st.text(max_size=20),
+        role=st.text(LETTERS, max_size=20),
         stage=st.sampled_from(STAGES),
         applied_on=st.none() | DAYS,
         offer_in_hand=st.booleans(),
@@ -69,7 +71,7 @@ RECORDS = st.one_of(
         Contact,
         id=IDS,
         name=TEXT,
-        company=st.text(max_size=20),
+        company=st.text(LETTERS, max_size=20),
         tags=st.frozensets(st.sampled_from(["core", "advocate", "recruiter"])),
         opportunity_ids=st.lists(IDS, max_size=3).map(tuple),
     ),
@@ -81,7 +83,7 @@ RECORDS = st.one_of(
         opportunity_id=IDS,
         direction=st.just("in"),
         outcome=st.none() | st.sampled_from(OUTCOMES),
-        answers=st.dictionaries(TEXT, st.text(max_size=20), max_size=3),
+        answers=st.dictionaries(TEXT, st.text(LETTERS, max_size=20), max_size=3),
     ),
     st.builds(
         Task,

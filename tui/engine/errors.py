@@ -1,6 +1,6 @@
-"""The one error the engine raises for bad input: a value refused, naming its field."""
+"""The error the engine raises for bad input: a value refused, naming its field."""
 
-__all__ = ["InvalidField"]
+__all__ = ["ControlCharacter", "InvalidField"]
 
 
 class InvalidField(ValueError):
@@ -13,3 +13,11 @@ class InvalidField(ValueError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+
+
+class ControlCharacter(InvalidField):
+    """Text refused because it holds a terminal control character (see :mod:`.text`).
+
+    Its own kind, so text read back from a file written before the rule can be shown with
+    visible stand-ins instead of being refused.
+    """

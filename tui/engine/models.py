@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from pendulum import Date, DateTime
 
-from .errors import InvalidField
+from .errors import ControlCharacter, InvalidField
 from .settings import Settings
+from .text import control_in, describe
 
 __all__ = [
     "CLOSED_STAGES",
     "FEELINGS",
+    "NOTE_FIELDS",
     "OUTCOMES",
     "STAGES",
     "TASK_KINDS",
@@ -60,6 +62,9 @@ TASK_STATUSES = ("open", "done", "dropped")
 DIRECTIONS = ("out", "in")
 POSTING_STATES = ("", "posted", "gone", "unknown")
 
+NOTE_FIELDS = frozenset({"notes", "note"})
+"""The fields that may hold line breaks and tabs: every other text is one line."""
+
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _TAG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
@@ -76,13 +81,18 @@ def _check_id(value: object, name: str = "id") -> None:
         _VALID_IDS.add(value)
 
 
-def _check_text(value: object, name: str, *, required: bool = False, limit: int = 2000) -> None:
+def _check_text(
+    value: object, name: str, *, required: bool = False, limit: int = 2000, notes: bool = False
+) -> None:
     if not isinstance(value, str):
         raise InvalidField(name, "must be text")
     if required and not value.strip():
         raise InvalidField(name, "must not be empty")
     if len(value) > limit:
         raise InvalidField(name, f"is too long ({len(value)} characters; at most {limit})")
+    bad = control_in(value, multiline=notes)
+    if bad is not None:
+        raise ControlCharacter(name, f"contains a control character, {describe(bad)}: remove it")
 
 
 def _check_choice(
@@ -111,6 +121,8 @@ def _check_day(value: object, name: str, *, optional: bool = False) -> None:
 def _check_texts(value: object, name: str) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise InvalidField(name, "must be a list of non-empty texts")
+    for text in value:
+        _check_text(text, name, limit=200)
 
 
 def _check_minutes(value: object, name: str, *, optional: bool = False) -> None:
@@ -150,7 +162,7 @@ class Opportunity:
         _check_day(self.applied_on, "applied_on", optional=True)
         if not isinstance(self.offer_in_hand, bool):
             raise InvalidField("offer_in_hand", "must be true or false")
-        _check_text(self.notes, "notes", limit=20000)
+        _check_text(self.notes, "notes", limit=20000, notes=True)
         _check_moment(self.created_at, "created_at", optional=True)
         _check_choice(self.posting, "posting", POSTING_STATES)
         _check_day(self.posting_checked, "posting_checked", optional=True)
@@ -187,7 +199,7 @@ class Interview:
         _check_texts(self.skills, "skills")
         _check_day(self.promised_by, "promised_by", optional=True)
         _check_choice(self.felt, "felt", FEELINGS, optional=True)
-        _check_text(self.notes, "notes", limit=20000)
+        _check_text(self.notes, "notes", limit=20000, notes=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -221,7 +233,7 @@ class Contact:
             raise InvalidField("opportunity_ids", "must be a list of record ids")
         for oid in self.opportunity_ids:
             _check_id(oid, "opportunity_ids")
-        _check_text(self.notes, "notes", limit=20000)
+        _check_text(self.notes, "notes", limit=20000, notes=True)
 
     @property
     def is_advocate(self) -> bool:
@@ -268,7 +280,10 @@ class Touch:
             isinstance(k, str) and isinstance(v, str) for k, v in self.answers.items()
         ):
             raise InvalidField("answers", "must map questions to answers")
-        _check_text(self.note, "note", limit=20000)
+        for question, answer in self.answers.items():
+            _check_text(question, "answers", limit=100)
+            _check_text(answer, "answers", limit=2000)
+        _check_text(self.note, "note", limit=20000, notes=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -318,6 +333,7 @@ class Mark:
         _check_id(self.id)
         if not isinstance(self.item_id, str) or not self.item_id.strip():
             raise InvalidField("item_id", "must name a planned item")
+        _check_text(self.item_id, "item_id", limit=200)
         _check_day(self.snoozed_to, "snoozed_to", optional=True)
         _check_moment(self.done_at, "done_at", optional=True)
         if self.snoozed_to is None and self.done_at is None:

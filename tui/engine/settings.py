@@ -17,6 +17,7 @@ from typing import Any
 from pendulum import Time
 
 from .errors import InvalidField
+from .text import control_in, describe
 from .when import parse_clock, zone
 
 __all__ = ["SPECS", "SettingSpec", "Settings", "supported_countries"]
@@ -119,6 +120,14 @@ def _check_clock(key: str, value: str) -> None:
     parse_clock(value, key)
 
 
+def _check_name(key: str, value: str) -> None:
+    if len(value) > 100:
+        raise InvalidField(key, f"is too long ({len(value)} characters; at most 100)")
+    bad = control_in(value)
+    if bad is not None:
+        raise InvalidField(key, f"contains a control character, {describe(bad)}: remove it")
+
+
 _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, Any], None]]]] = [
     ("timezone", "UTC", "IANA time zone for days and work hours", _text(_check_zone)),
     (
@@ -155,7 +164,7 @@ _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, 
     ("minutes_call", 30, "minutes for a cold or networking call", _int(1, 240)),
     ("minutes_network_update", 10, "minutes for a network update", _int(1, 240)),
     ("minutes_task", 30, "minutes for your own tasks without a length", _int(1, 480)),
-    ("your_name", "", "how drafts are signed", _text(lambda key, value: None)),
+    ("your_name", "", "how drafts are signed", _text(_check_name)),
     ("pretty_json", False, "indent the database file (slower; for reading by eye)", _bool()),
 ]
 

@@ -14,6 +14,7 @@ from pendulum import Date, DateTime
 from ..engine.calendar import BusinessCalendar
 from ..engine.models import Records
 from ..engine.plan import plan_day
+from ..engine.text import clean
 
 __all__ = ["calendar_bytes"]
 
@@ -36,10 +37,10 @@ def calendar_bytes(records: Records, now: DateTime, days: int = 14) -> bytes:
     def event(uid: str, summary: str, description: str = "") -> Event:
         made = Event()
         made.add("uid", f"{uid}@{DOMAIN}")
-        made.add("summary", summary)
+        made.add("summary", clean(summary))  # no control character reaches a calendar
         made.add("dtstamp", stamp)
         if description:
-            made.add("description", description)
+            made.add("description", clean(description, multiline=True))
         return made
 
     companies = {o.id: o.company for o in records.opportunities}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -23,6 +24,7 @@ from pendulum import Date, DateTime
 from ..engine.errors import InvalidField
 from ..engine.lookup import company_key
 from ..engine.models import Contact, Interview, Opportunity, Records
+from ..engine.text import clean
 from ..store import Store
 
 __all__ = [
@@ -219,11 +221,18 @@ def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False)
         for number, row in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in row):
                 continue
-            values = {n: (row[i].strip() if i < len(row) else "") for n, i in columns.items()}
+            raw = {n: (row[i] if i < len(row) else "") for n, i in columns.items()}
+            values = {n: clean(v, multiline=n == "notes").strip() for n, v in raw.items()}
+            cleaned = any(clean(v, multiline=n == "notes") != v for n, v in raw.items())
             try:
-                results.append(planned.row(store, now, tz, number, values))
+                result = planned.row(store, now, tz, number, values)
             except InvalidField as error:
-                results.append(RowResult(number, False, f"skipped: {error}"))
+                result = RowResult(number, False, f"skipped: {error}")
+            if cleaned:
+                result = dataclasses.replace(
+                    result, summary=result.summary + " (control characters removed)"
+                )
+            results.append(result)
         new = [r for result in results if result.imported for r in result.records]
         if not dry_run and new:
             store.upsert_many(new)  # type: ignore[arg-type]
@@ -322,7 +331,8 @@ def export_csv(records: Records) -> str:
         ]
         latest = interviews[-1].start.in_timezone(tz) if interviews else None
         writer.writerow(
-            [
+            clean(cell, multiline=True)
+            for cell in [
                 opportunity.company,
                 opportunity.role,
                 opportunity.stage,

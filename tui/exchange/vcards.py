@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..engine.errors import InvalidField
 from ..engine.lookup import company_key
 from ..engine.models import Contact
+from ..engine.text import clean
 from ..store import Store
 from .spreadsheet import ImportError_
 
@@ -35,7 +36,7 @@ def _first(card: object, name: str) -> str:
         text = value.value
         if isinstance(text, list):
             text = next((str(part) for part in text if part), "")
-        text = str(text).strip()
+        text = clean(str(text)).strip()  # a card's text never brings a control character in
         if text:
             return text
     return ""
@@ -48,7 +49,8 @@ def _name(card: object) -> str:
     structured = getattr(card, "contents", {}).get("n", [])
     if structured:
         parts = structured[0].value
-        return " ".join(p for p in (parts.given, parts.additional, parts.family) if p).strip()
+        joined = " ".join(p for p in (parts.given, parts.additional, parts.family) if p)
+        return clean(joined).strip()
     return ""
 
 

@@ -29,6 +29,7 @@ from ..actions import split_list
 from ..engine.errors import InvalidField
 from ..engine.when import parse_when_day, parse_when_moment, short_day
 from ..store import Conflict, StoreError
+from ..widgets.clean_input import CleanInput
 from .conflict import ConflictDialog
 
 __all__ = ["FieldSpec", "FormScreen"]
@@ -111,7 +112,7 @@ class FormScreen(ModalScreen[bool]):
         suggester = (
             SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
         )
-        widget = Input(
+        widget = CleanInput(
             value=str(spec.value or ""),
             placeholder=spec.placeholder,
             suggester=suggester,

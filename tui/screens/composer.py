@@ -26,6 +26,7 @@ from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store, StoreError
+from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
 from .base import WIDTH_CLASSES
 
@@ -87,7 +88,7 @@ class ComposerScreen(Screen[bool]):
         yield Header(icon="")
         yield Static(id="recipient")
         with Horizontal(id="composer-body"):
-            area = TextArea(id="draft", soft_wrap=True, show_line_numbers=False)
+            area = CleanTextArea(id="draft", soft_wrap=True, show_line_numbers=False)
             # Start on the keys, not in the text: y copies, m marks sent; i or ctrl+e edits.
             area.can_focus = False
             yield area

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from pendulum import Date, DateTime
 
-from ..engine.errors import InvalidField
-from ..engine.models import Contact, Interview, Mark, Opportunity, Task, Touch
+from ..engine.errors import ControlCharacter, InvalidField
+from ..engine.models import NOTE_FIELDS, Contact, Interview, Mark, Opportunity, Task, Touch
+from ..engine.text import visible
 from ..engine.when import format_day, format_stamp, parse_day, parse_stamp
 
 __all__ = ["ID_PREFIX", "RECORD_TYPES", "TABLE_OF", "Record", "from_document", "to_document"]
@@ -144,4 +145,21 @@ def from_document(cls: type[R], document: Mapping[str, Any]) -> R:
             else:
                 value = dict(value)
         values[name] = value
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ControlCharacter:
+        # Written before control characters were refused: keep the text, made visible (the
+        # person sees "␛" where ESC was), rather than refusing the person's own file.
+        return cls(
+            **{name: _made_visible(value, name in NOTE_FIELDS) for name, value in values.items()}
+        )
+
+
+def _made_visible(value: Any, notes: bool) -> Any:
+    if isinstance(value, str):
+        return visible(value, multiline=notes)
+    if isinstance(value, tuple):
+        return tuple(_made_visible(v, notes) for v in value)
+    if isinstance(value, dict):
+        return {_made_visible(k, notes): _made_visible(v, notes) for k, v in value.items()}
+    return value

@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
+from ..terminal import shown
+
 __all__ = ["RecordTable", "cell"]
 
 
 def cell(value: object, style: str = "") -> Text:
-    """A table cell that is never read as markup (``[bold]Eve[/]`` stays ``[bold]Eve[/]``)."""
-    return Text("" if value is None else str(value), style=style)
+    """A table cell that is never read as markup (``[bold]Eve[/]`` stays ``[bold]Eve[/]``) and
+    shows a control character instead of obeying it."""
+    return shown(value, style)
 
 
 class RecordTable(DataTable[Text]):
