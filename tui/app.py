@@ -13,7 +13,7 @@ import gc
 import importlib
 import signal
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import pendulum
 from pendulum import DateTime
@@ -26,9 +26,13 @@ from textual.widget import AwaitMount
 from .screens.base import DataScreen
 from .store import Store, StoreError
 from .terminal import install_tui_guard
+from .writer import Writer
+
+T = TypeVar("T")
 
 __all__ = ["MIN_SIZE", "NowwhatApp", "build_app", "run_app"]
 
+SLOW_WRITE = 0.5  # seconds before the person is told a change is waiting for the lock
 SWITCH_HOLD = 0.005  # seconds
 """How long frames wait after switching to a screen built before: enough for its restyle."""
 
@@ -91,6 +95,7 @@ class NowwhatApp(App[None]):
         self._poll_seconds = poll_seconds
         self.animation_level = "none"  # it runs over SSH: no animations by default
         self._switch_to_built = False
+        self.writer = Writer()
 
     # -- time and data ----------------------------------------------------------------------------
 
@@ -109,6 +114,47 @@ class NowwhatApp(App[None]):
             return
         if changed:
             self.data_changed()
+
+    def write(
+        self,
+        work: Callable[..., T],
+        *args: Any,
+        done: Callable[[T], object],
+        failed: Callable[[BaseException], object],
+        **kwargs: Any,
+    ) -> None:
+        """Hand a change to the writer thread (see :mod:`tui.writer`); the UI stays live.
+
+        If it has not been written half a second later (another session holds the lock), the
+        person is told it is waiting, and told again once it is saved.
+        """
+        slow = False
+
+        def written(result: T) -> None:
+            if slow:
+                self.notify("Saved.", markup=False)
+            done(result)
+
+        future = self.writer.submit(work, *args, done=written, failed=failed, **kwargs)
+
+        def check() -> None:
+            nonlocal slow
+            if not future.done():
+                slow = True
+                self.notify(
+                    "Saving… another nowwhat session is using the database; your change waits "
+                    "its turn (the screen stays usable).",
+                    markup=False,
+                    timeout=12,
+                )
+
+        self.set_timer(SLOW_WRITE, check)
+
+    async def writes_settled(self) -> None:
+        """Wait until every change handed over is written and its outcome shown (for tests and
+        for scripts driving the app)."""
+        await asyncio.to_thread(self.writer.wait)
+        await asyncio.sleep(0)  # the outcomes were queued on this loop: let them run
 
     def data_changed(self) -> None:
         """The data changed (here or elsewhere): redraw the visible screen, keeping its cursor."""
@@ -133,6 +179,16 @@ class NowwhatApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(number, self.exit)
+
+    async def action_quit(self) -> None:
+        """Quit once every change handed to the writer is on disk."""
+        if self.writer.pending:
+            self.notify("Saving your last change before quitting…", markup=False)
+        await asyncio.to_thread(self.writer.close)
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.writer.close()  # the link dropped (SIGHUP) or the app stopped: write what is queued
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -225,5 +281,8 @@ def run_app(store: Store, now: DateTime, *, fixed_now: bool = False) -> int:
     # the cycle collector, which would otherwise walk them all in every full collection
     # (measured at stress size: 70-80 ms for one full collection, a stalled keypress; 0 after).
     gc.freeze()
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.writer.close()
     return app.return_code or 0

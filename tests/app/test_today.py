@@ -134,6 +134,7 @@ async def test_editing_a_task_changed_elsewhere_asks_before_overwriting(
         other.put(dataclasses.replace(task, title="Renamed in the other session"))
         title.value = "Mine: apply at Fernway"
         await pilot.press("ctrl+s")
+        await app.writes_settled()
         await pilot.pause()
         from tui.modals.conflict import ConflictDialog
 
@@ -143,6 +144,8 @@ async def test_editing_a_task_changed_elsewhere_asks_before_overwriting(
             "Renamed in the other session"
         )
         await pilot.press("k")  # keep mine
+        await pilot.pause()
+        await app.writes_settled()
         await pilot.pause()
         assert Store(demo_db).get(Task, "tsk_fernway_apply").title == "Mine: apply at Fernway"
 

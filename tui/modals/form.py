@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from pendulum import DateTime
 from rich.text import Text
@@ -31,6 +31,9 @@ from ..engine.when import parse_when_day, parse_when_moment, short_day
 from ..store import Conflict, StoreError
 from ..widgets.clean_input import CleanInput
 from .conflict import ConflictDialog
+
+if TYPE_CHECKING:
+    from ..app import NowwhatApp
 
 __all__ = ["FieldSpec", "FormScreen"]
 
@@ -80,6 +83,7 @@ class FormScreen(ModalScreen[bool]):
         self._tz = tz
         self._note = note
         self._touched: set[str] = set()  # fields edited, or all after a save attempt
+        self._saving = False
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -261,23 +265,35 @@ class FormScreen(ModalScreen[bool]):
         if not valid:
             error.update(Text("Fix the fields marked ✗; nothing was saved."))
             return
-        try:
-            self._save(values, force)
-        except InvalidField as refused:
+        if self._saving:
+            return  # one save at a time: the first is still being written
+        self._saving = True
+        error.update(Text("Saving…"))
+        app = cast("NowwhatApp", self.app)
+        app.write(self._save, values, force, done=self._saved, failed=self._refused)
+
+    def _saved(self, _: object) -> None:
+        self._saving = False
+        self.dismiss(True)
+
+    def _refused(self, refused: BaseException) -> None:
+        """Show why the save did not happen, on the field it concerns; nothing was changed."""
+        self._saving = False
+        error = self.query_one("#form-error", Static)
+        if isinstance(refused, Conflict):
+            error.update("")
+            self.app.push_screen(ConflictDialog(str(refused)), self._resolve)
+        elif isinstance(refused, InvalidField):
             names = {f.name for f in self.fields}
             if refused.field in names:
                 hint = self.query_one(f"#hint-{refused.field}", Static)
                 hint.update(Text(f"✗ {refused.problem}"))
                 hint.set_class(True, "-error")
             error.update(Text(f"Not saved: {refused}"))
-            return
-        except Conflict as conflict:
-            self.app.push_screen(ConflictDialog(str(conflict)), self._resolve)
-            return
-        except StoreError as problem:
-            error.update(Text(f"Not saved: {problem}"))
-            return
-        self.dismiss(True)
+        elif isinstance(refused, StoreError | OSError):
+            error.update(Text(f"Not saved: {refused}"))
+        else:
+            raise refused
 
     def _resolve(self, choice: str | None) -> None:
         if choice == "keep":

@@ -213,8 +213,12 @@ class AdvocatesScreen(DataScreen):
         if not isinstance(contact, Contact):
             return
         promoted = dataclasses.replace(contact, tags=contact.tags | {"advocate"})
-        if self.change(self.store.put, promoted, expected=contact) is not None:
-            self.notify(f"{contact.name} is now an advocate.", markup=False)
+        self.change(
+            self.store.put,
+            promoted,
+            expected=contact,
+            done=lambda _: self.notify(f"{contact.name} is now an advocate.", markup=False),
+        )
 
     def _after_form(self, saved: bool | None) -> None:
         if saved:

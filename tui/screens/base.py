@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
-from ..engine.errors import InvalidField
 from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
 from ..widgets.key_bar import KeyBar
 from ..widgets.too_small import TooSmall
+from ..writer import REFUSALS
 
 if TYPE_CHECKING:
     from ..app import NowwhatApp
@@ -115,17 +115,29 @@ class DataScreen(Screen[None]):
     def _after_compose(self, sent: bool | None) -> None:
         self.nowwhat.data_changed()
 
-    def change(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Run a change through the store; report a refusal in a notification; redraw.
+    def change(
+        self,
+        work: Callable[..., T],
+        *args: Any,
+        done: Callable[[T], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Hand a change to the app's writer (off the UI thread); redraw once it is written.
 
-        The change is on disk when this returns. Bad input and store problems are shown to
-        the person literally and change nothing.
+        ``done`` gets the result once the change is on disk. Bad input and store or OS problems
+        are shown to the person literally, one line, and change nothing.
         """
-        try:
-            result = work(*args, **kwargs)
-        except (InvalidField, StoreError) as error:
+        app = self.nowwhat
+
+        def written(result: T) -> None:
+            app.data_changed()
+            if done is not None:
+                done(result)
+
+        def refused(error: BaseException) -> None:
+            app.data_changed()  # the screen goes back to what is on disk
+            if not isinstance(error, REFUSALS):
+                raise error
             self.notify(str(error), severity="error", markup=False, timeout=8)
-            return None
-        finally:
-            self.nowwhat.data_changed()
-        return result
+
+        app.write(work, *args, done=written, failed=refused, **kwargs)

@@ -6,7 +6,7 @@ import os
 import shlex
 import subprocess
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from pendulum import DateTime
 from rich.text import Text
@@ -21,14 +21,17 @@ from textual.widgets import Header, Static, TextArea
 from .. import actions
 from ..drafts import DraftStore, available_templates, fill, load_template
 from ..engine.compose import TOUCH_OF_TEMPLATE, Situation
-from ..engine.errors import InvalidField
 from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
-from ..store import Store, StoreError
+from ..store import Store
 from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
+from ..writer import REFUSALS
 from .base import WIDTH_CLASSES
+
+if TYPE_CHECKING:
+    from ..app import NowwhatApp
 
 __all__ = ["ComposerScreen"]
 
@@ -229,27 +232,34 @@ class ComposerScreen(Screen[bool]):
     def action_mark_sent(self) -> None:
         situation = self.situation
         kind = TOUCH_OF_TEMPLATE.get(self.template, "check_in")
-        try:
-            actions.log_touch(
-                self.store,
-                self.clock(),
-                kind=kind,
-                # A network update is news for a friend, not a touch with the company.
-                company=situation.opportunity.company
-                if situation.opportunity and kind != "network_update"
-                else None,
-                contact_id=situation.contact.id if situation.contact else None,
-                note=f"sent from the composer ({self.template.replace('_', ' ')})",
-            )
-        except (InvalidField, StoreError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+        app = cast("NowwhatApp", self.app)
+        app.write(
+            actions.log_touch,
+            self.store,
+            self.clock(),
+            kind=kind,
+            # A network update is news for a friend, not a touch with the company.
+            company=situation.opportunity.company
+            if situation.opportunity and kind != "network_update"
+            else None,
+            contact_id=situation.contact.id if situation.contact else None,
+            note=f"sent from the composer ({self.template.replace('_', ' ')})",
+            done=self._sent,
+            failed=self._not_sent,
+        )
+
+    def _sent(self, _: object) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         self.drafts.discard(self.key)
         self.notify("Logged as sent.", markup=False)
         self.dismiss(True)
+
+    def _not_sent(self, error: BaseException) -> None:
+        if not isinstance(error, REFUSALS):
+            raise error
+        self.notify(str(error), severity="error", markup=False)
 
     def action_template(self) -> None:
         names = available_templates(self.store.path)

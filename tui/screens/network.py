@@ -105,16 +105,15 @@ class NetworkScreen(DataScreen):
         if row is None:
             self.notify("Choose a contact first.", markup=False)
             return
-        touch = self.change(
+        self.change(
             actions.log_touch,
             self.store,
             self.now(),
             kind="network_update",
             contact_id=row.contact.id,
             company=None,
+            done=lambda _: self.notify(f"Logged an update to {row.contact.name}.", markup=False),
         )
-        if touch is not None:
-            self.notify(f"Logged an update to {row.contact.name}.", markup=False)
 
     def action_compose(self) -> None:
         key = self.query_one(RecordTable).current_key

@@ -160,17 +160,32 @@ class TodayScreen(DataScreen):
 
     def _commit_done(self, item: PlanItem) -> None:
         work = actions.undo_item if item.done else actions.complete_item
-        if self.change(work, self.store, self.now(), item.id, item) is not None:
-            self.notify(f"{'Undone' if item.done else 'Done'}: {item.title}", markup=False)
+        word = "Undone" if item.done else "Done"
+        self.change(
+            work,
+            self.store,
+            self.now(),
+            item.id,
+            item,
+            done=lambda _: self.notify(f"{word}: {item.title}", markup=False),
+        )
 
     def action_snooze(self) -> None:
         item = self.query_one(PlanList).current
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
-        day = self.change(actions.snooze_item, self.store, self.now(), item.id, None, item)
-        if day is not None:
-            self.notify(f"Snoozed to {short_day(day)}: {item.title}", markup=False)
+        self.change(
+            actions.snooze_item,
+            self.store,
+            self.now(),
+            item.id,
+            None,
+            item,
+            done=lambda day: self.notify(
+                f"Snoozed to {short_day(day)}: {item.title}", markup=False
+            ),
+        )
 
     def action_add(self) -> None:
         from ..modals.records import task_form

@@ -112,15 +112,20 @@ class Store:
         return self._storage.reload_if_changed()
 
     def records(self) -> Records:
-        """Everything in the database as records, as of the latest version on disk."""
-        self.refresh()
-        generation = self._storage.generation
-        if self._snapshot is not None and self._snapshot[0] == generation:
-            return self._snapshot[1]
-        with paused_gc():
-            snapshot = self._decode(self._storage.raw or {})
-        self._snapshot = (generation, snapshot)
-        return snapshot
+        """Everything in the database as records, as of the latest version on disk.
+
+        Safe from any thread: records are immutable, and the data in memory is read under the
+        storage's mutex (a write in another thread waits for the file lock without it).
+        """
+        with self._storage.mutex:
+            self.refresh()
+            generation = self._storage.generation
+            if self._snapshot is not None and self._snapshot[0] == generation:
+                return self._snapshot[1]
+            with paused_gc():
+                snapshot = self._decode(self._storage.raw or {})
+            self._snapshot = (generation, snapshot)
+            return snapshot
 
     def settings(self) -> Settings:
         """The settings in force."""
@@ -140,8 +145,10 @@ class Store:
         ``store.search(Task, Query().status == "open")``. TinyDB caches query results per
         process; the refresh first drops that cache whenever another process wrote.
         """
-        self.refresh()
-        return [from_document(cls, doc) for doc in self._tables[TABLE_OF[cls]].search(condition)]
+        with self._storage.mutex:
+            self.refresh()
+            found = self._tables[TABLE_OF[cls]].search(condition)
+            return [from_document(cls, doc) for doc in found]
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -154,8 +161,9 @@ class Store:
 
     def new_id(self, cls: type) -> str:
         """A fresh id for a record of type ``cls``, short enough to type."""
-        self.records()  # brings the id index up to date
-        taken = self._doc_ids.get(TABLE_OF[cls], {})
+        with self._storage.mutex:
+            self.records()  # brings the id index up to date
+            taken = set(self._doc_ids.get(TABLE_OF[cls], {}))
         while True:
             candidate = f"{ID_PREFIX[cls]}_" + "".join(
                 secrets.choice(_ID_ALPHABET) for _ in range(8)

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,9 @@ class SafeJSONStorage(Storage):
         self._today = today
         self._keep_backups = keep_backups
         self._lock: Any = None  # made on the first write: filelock is a large import
+        self._writer = threading.RLock()  # one transaction at a time in this process
+        self.mutex = threading.RLock()
+        """Held while the data in memory is read or changed (by a reader or a transaction)."""
         self._parsed: dict[str, Any] | None = None
         # Each table's JSON with the table object it was made from (compact files only).
         self._table_bytes: dict[str, tuple[Any, bytes]] = {}
@@ -192,53 +196,67 @@ class SafeJSONStorage(Storage):
     def transaction(self, *, refresh: bool = True) -> Iterator[None]:
         """Hold the lock; start from the data on disk; write once at the end, or not at all.
 
-        Nested transactions join the outer one. If the block raises, nothing is written and the
-        data in memory goes back to what is on disk.
-        """
-        if self._depth == 0:
-            ensure_private_dir(self.path.parent)
-            from filelock import FileLock, Timeout
+        Nested transactions (in the same thread) join the outer one. If the block raises,
+        nothing is written and the data in memory goes back to what is on disk.
 
-            if self._lock is None:
-                self._lock = FileLock(
-                    str(self.lock_path),
-                    mode=PRIVATE_FILE,
-                    timeout=self.lock_timeout,
-                    thread_local=False,
-                    preserve_lock_file=True,
-                )
+        Threads: one writer at a time in this process (``_writer``), then the file lock (which
+        may take long: another process holds it), then :attr:`mutex`, which readers take too.
+        So a screen that reads while a write waits for the file lock is never held up by it.
+        """
+        with self._writer:
+            if self._depth == 0:
+                self._enter(refresh)
+            self._depth += 1
             try:
-                self._lock.acquire()
-            except Timeout:
-                raise DatabaseBusy(self.path, self.lock_timeout) from None
-            try:
-                if refresh:
-                    self.reload_if_changed()
+                yield
             except BaseException:
-                self._lock.release()
+                self._depth -= 1
+                if self._depth == 0:
+                    try:
+                        if self._dirty:
+                            self._discard()
+                    finally:
+                        self._leave()
                 raise
-        self._depth += 1
-        try:
-            yield
-        except BaseException:
             self._depth -= 1
             if self._depth == 0:
                 try:
                     if self._dirty:
-                        self._discard()
+                        self._flush()
+                except BaseException:
+                    self._discard()
+                    raise
                 finally:
-                    self._lock.release()
+                    self._leave()
+
+    def _enter(self, refresh: bool) -> None:
+        """Take the file lock, then the data in memory, and catch up with the file."""
+        ensure_private_dir(self.path.parent)
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(
+                str(self.lock_path),
+                mode=PRIVATE_FILE,
+                timeout=self.lock_timeout,
+                thread_local=False,
+                preserve_lock_file=True,
+            )
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise DatabaseBusy(self.path, self.lock_timeout) from None
+        self.mutex.acquire()
+        try:
+            if refresh:
+                self.reload_if_changed()
+        except BaseException:
+            self._leave()
             raise
-        self._depth -= 1
-        if self._depth == 0:
-            try:
-                if self._dirty:
-                    self._flush()
-            except BaseException:
-                self._discard()
-                raise
-            finally:
-                self._lock.release()
+
+    def _leave(self) -> None:
+        self.mutex.release()
+        self._lock.release()
 
     def reload_if_changed(self, *, force: bool = False) -> bool:
         """Re-read the file if another process replaced it; return whether the data changed.
@@ -246,35 +264,36 @@ class SafeJSONStorage(Storage):
         A file that vanished keeps the data in memory: the next write puts it back rather than
         starting from nothing.
         """
-        try:
-            handle = self.path.open("rb")
-        except FileNotFoundError:
-            self._seen = None
-            return False
-        except IsADirectoryError:
-            raise UnreadableDatabase(self.path, "it is a folder, not a file") from None
-        except PermissionError:
-            raise UnreadableDatabase(self.path, "permission denied") from None
-        with handle:
-            signature = _signature(os.fstat(handle.fileno()))
-            if signature == self._seen and not force:
+        with self.mutex:
+            try:
+                handle = self.path.open("rb")
+            except FileNotFoundError:
+                self._seen = None
                 return False
-            raw = handle.read()
-        if self._unparsed is not None:
-            self.parse_now()  # so what changed can be told from what did not
-        if self._defer and raw.strip():
-            self._unparsed = raw
-            self._parsed = None
-            self._table_bytes.clear()
-        else:
-            self._data = self._parse(raw)
-        self._seen = signature
-        self._dirty = False
-        self.digest = hashlib.sha256(raw).digest()
-        self.generation += 1
-        for listener in self._listeners:
-            listener()
-        return True
+            except IsADirectoryError:
+                raise UnreadableDatabase(self.path, "it is a folder, not a file") from None
+            except PermissionError:
+                raise UnreadableDatabase(self.path, "permission denied") from None
+            with handle:
+                signature = _signature(os.fstat(handle.fileno()))
+                if signature == self._seen and not force:
+                    return False
+                raw = handle.read()
+            if self._unparsed is not None:
+                self.parse_now()  # so what changed can be told from what did not
+            if self._defer and raw.strip():
+                self._unparsed = raw
+                self._parsed = None
+                self._table_bytes.clear()
+            else:
+                self._data = self._parse(raw)
+            self._seen = signature
+            self._dirty = False
+            self.digest = hashlib.sha256(raw).digest()
+            self.generation += 1
+            for listener in self._listeners:
+                listener()
+            return True
 
     @property
     def raw(self) -> dict[str, Any] | None:
