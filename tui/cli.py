@@ -27,7 +27,7 @@ from .engine.errors import InvalidField
 from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS, Interview
 from .engine.settings import SPECS
 from .engine.text import visible
-from .engine.when import parse_day, parse_moment
+from .engine.when import ambiguity_note, parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
 from .store.snapshot_cache import cache_path
@@ -211,8 +211,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _typed_moment(text: str, tz: str, field: str, *, need_time: bool = True) -> DateTime:
+    """A moment typed on the command line; a wall-clock time that happens twice (the clocks
+    go back) is its first occurrence, and stderr says so."""
+    moment = parse_moment(text, tz, field, need_time=need_time)
+    note = ambiguity_note(moment)
+    if note is not None:
+        sys.stderr.write(visible(f"nowwhat: note: {field}: {note}") + "\n")
+    return moment
+
+
 def _moment(session: Session, text: str | None, field: str) -> DateTime | None:
-    return parse_moment(text, session.tz, field, need_time=True) if text else None
+    return _typed_moment(text, session.tz, field) if text else None
 
 
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
@@ -231,7 +241,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
         )
         say(f"added opportunity {record.id}: {record.company}")
     elif args.what == "interview":
-        start = parse_moment(args.at, session.tz, "at", need_time=True)
+        start = _typed_moment(args.at, session.tz, "at")
         promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
         interview = actions.add_interview(
             store,
@@ -556,7 +566,7 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
 def _now(store: Store, text: str | None) -> DateTime:
     tz = store.settings().timezone
     if text:
-        return parse_moment(text, tz, "--now")
+        return _typed_moment(text, tz, "--now", need_time=False)
     return pendulum.now(tz)
 
 

@@ -16,6 +16,7 @@ from pendulum import Date, DateTime
 from .errors import ControlCharacter, InvalidField
 from .settings import Settings
 from .text import control_in, describe
+from .when import EARLIEST_YEAR, LATEST_YEAR, check_year
 
 __all__ = [
     "CLOSED_STAGES",
@@ -109,6 +110,8 @@ def _check_moment(value: object, name: str, *, optional: bool = False) -> None:
         return
     if not isinstance(value, DateTime) or value.tzinfo is None:
         raise InvalidField(name, "must be a date and time with a time zone")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        check_year(value.year, name, value.isoformat())
 
 
 def _check_day(value: object, name: str, *, optional: bool = False) -> None:
@@ -116,6 +119,8 @@ def _check_day(value: object, name: str, *, optional: bool = False) -> None:
         return
     if not isinstance(value, Date) or isinstance(value, DateTime):
         raise InvalidField(name, "must be a date")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        check_year(value.year, name, value.isoformat())
 
 
 def _check_texts(value: object, name: str) -> None:

@@ -18,9 +18,9 @@ from pendulum import Time
 
 from .errors import InvalidField
 from .text import control_in, describe
-from .when import parse_clock, zone
+from .when import check_iana_zone, parse_clock, zone
 
-__all__ = ["SPECS", "SettingSpec", "Settings", "supported_countries"]
+__all__ = ["SPECS", "SettingSpec", "Settings", "check_entered", "supported_countries"]
 
 
 @cache
@@ -174,6 +174,19 @@ SPECS: Mapping[str, SettingSpec] = {
 _DEFAULTS: Mapping[str, Any] = {key: default for key, default, _, _ in _RAW}
 
 
+def check_entered(key: str, value: Any) -> None:
+    """The checks a value gets when it comes in (typed or imported), beyond the stored shape.
+
+    A loaded file is only checked for values it can work with; what comes in must also be a
+    real holiday calendar and an IANA zone name (not ``localtime``, which means whatever the
+    machine reading it is set to).
+    """
+    if key == "country" and isinstance(value, str) and value and value not in supported_countries():
+        raise InvalidField(key, f"{value!r} is not a holiday calendar code (e.g. US, GB, DE)")
+    if key == "timezone" and isinstance(value, str):
+        check_iana_zone(value, key)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """All settings, each a plain value; built only through :meth:`from_mapping` checks."""
@@ -207,10 +220,8 @@ class Settings:
         value = spec.parse(key, text)
         if key == "country" and isinstance(value, str):
             value = value.upper()
-            if value and value not in supported_countries():
-                raise InvalidField(
-                    key, f"{text!r} is not a holiday calendar code (e.g. US, GB, DE)"
-                )
+        spec.check(key, value)
+        check_entered(key, value)
         return Settings({**self.values, key: value})
 
     def changed(self) -> dict[str, Any]:

@@ -454,7 +454,7 @@ class Store:
                         record = from_document(cls, document)
                     except InvalidField as error:
                         raise UnreadableDatabase(
-                            self.path, f"record {doc_id} in {name} is invalid ({error})"
+                            self.path, f"{_named(document, doc_id, name)} is invalid ({error})"
                         ) from None
                 after[doc_id] = (document, record)
                 ids[record.id] = doc_id
@@ -485,6 +485,14 @@ class Store:
             marks=table(Mark),
             settings=settings,
         )
+
+
+def _named(document: Any, doc_id: str, table: str) -> str:
+    """A stored record as a message names it: by its id when it has a readable one."""
+    record_id = document.get("id") if isinstance(document, dict) else None
+    if isinstance(record_id, str) and record_id.isascii() and record_id.isprintable():
+        return f"record {record_id[:64]} ({table}, document {doc_id})"
+    return f"record {doc_id} in {table}"
 
 
 def _local_timezone() -> str:
