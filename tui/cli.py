@@ -30,7 +30,9 @@ from .engine.text import visible
 from .engine.when import ambiguity_note, parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
+from .store.errors import os_error_line
 from .store.snapshot_cache import cache_path
+from .store.storage import real_path
 from .terminal import Guarded, safe_json
 
 if TYPE_CHECKING:
@@ -466,8 +468,9 @@ def _cmd_tone(args: argparse.Namespace) -> int:
     return 1 if report.frustrated else 0
 
 
-def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
-    say(f"database  {db}")
+def _cmd_locate(args: argparse.Namespace, given: Path) -> int:
+    db = real_path(given)  # what the store will use: a link's target
+    say(f"database  {db}" + (f" (through the link {given})" if db != given else ""))
     say(f"lock      {db.with_name(db.name + '.lock')}")
     say(f"backups   {db.parent / 'backups'}")
     say(f"cache     {cache_path(db)}")
@@ -595,6 +598,7 @@ def _run(args: argparse.Namespace) -> int:
 
         install_holiday_cache()
         store = Store(db)
+        store.on_warning(_warn)
         now = _now(store, args.now)
         try:
             if args.verb is None:
@@ -608,6 +612,11 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _warn(message: str) -> None:
+    """A warning (the change was made): one line on stderr, the exit code unchanged."""
+    sys.stderr.write(visible(f"nowwhat: warning: {message}") + "\n")
 
 
 def _fail(message: str, code: int) -> int:
@@ -628,10 +637,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), EXIT_BAD_DATABASE)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`nowwhat export | head`): stop quietly, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            return _quiet_broken_pipe()
+        # The store turns its own OS errors into one line; this is every other file's.
+        return _fail(os_error_line(error), EXIT_BAD_DATABASE)
+
+
+def _quiet_broken_pipe() -> int:
+    # The reader went away (`nowwhat export | head`): stop quietly, as other tools do.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from ..engine.errors import InvalidField
 from ..engine.when import ambiguity_note, parse_when_day, parse_when_moment, short_day
 from ..store import Conflict, StoreError
 from ..widgets.clean_input import CleanInput
+from ..writer import refusal_text
 from .conflict import ConflictDialog
 
 if TYPE_CHECKING:
@@ -293,7 +294,7 @@ class FormScreen(ModalScreen[bool]):
                 hint.set_class(True, "-error")
             error.update(Text(f"Not saved: {refused}"))
         elif isinstance(refused, StoreError | OSError):
-            error.update(Text(f"Not saved: {refused}"))
+            error.update(Text(f"Not saved: {refusal_text(refused)}"))
         else:
             raise refused
 

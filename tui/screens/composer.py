@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -25,9 +26,10 @@ from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store
+from ..store.errors import os_error_line
 from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
-from ..writer import REFUSALS
+from ..writer import REFUSALS, refusal_text
 from .base import WIDTH_CLASSES
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class ComposerScreen(Screen[bool]):
         self.template = situation.template
         self.drafts = DraftStore(store.path)
         self._save_timer: Timer | None = None
+        self._save_problem: str | None = None
         self.report: ToneReport | None = None
         self.text = ""
 
@@ -158,7 +161,17 @@ class ComposerScreen(Screen[bool]):
         try:
             self.drafts.save(self.key, self.text)
         except OSError as error:
-            self.notify(f"Could not save the draft: {error}", severity="error", markup=False)
+            # Said once, not at every pause in the typing; the text stays on the screen.
+            message = os_error_line(error, about=self.drafts.path(self.key))
+            if message != self._save_problem:
+                self._save_problem = message
+                self.notify(
+                    f"Could not save the draft: {message} (your text is still here)",
+                    severity="error",
+                    markup=False,
+                )
+        else:
+            self._save_problem = None
 
     def on_unmount(self) -> None:
         if self._save_timer is not None:  # typed, not yet written: write it now
@@ -252,14 +265,15 @@ class ComposerScreen(Screen[bool]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self.drafts.discard(self.key)
+        with contextlib.suppress(OSError):  # a draft left behind is harmless; the touch is logged
+            self.drafts.discard(self.key)
         self.notify("Logged as sent.", markup=False)
         self.dismiss(True)
 
     def _not_sent(self, error: BaseException) -> None:
         if not isinstance(error, REFUSALS):
             raise error
-        self.notify(str(error), severity="error", markup=False)
+        self.notify(refusal_text(error), severity="error", markup=False)
 
     def action_template(self) -> None:
         names = available_templates(self.store.path)

@@ -24,7 +24,7 @@ from ..engine.settings import Settings
 from . import schema
 from .backups import backup_folder
 from .documents import ID_PREFIX, TABLE_OF, Record, from_document, to_document
-from .errors import Conflict, NotFound, StoreError, UnreadableDatabase
+from .errors import Conflict, DiskError, NotFound, StoreError, UnreadableDatabase, os_cause
 from .quiet_gc import paused_gc
 from .safefile import atomic_write, ensure_private_dir
 from .schema import TABLES, check_database, empty_database, schema_version
@@ -61,14 +61,15 @@ class Store:
         today: Callable[[], dt.date] = dt.date.today,
         default_timezone: Callable[[], str] | None = None,
     ) -> None:
-        self.path = Path(path)
         self._storage = SafeJSONStorage(
-            self.path,
+            Path(path),
             validate=check_database,
             lock_timeout=lock_timeout,
             today=today,
             defer_parse=True,
         )
+        self.path = self._storage.path
+        """The database file itself (a symbolic link given is followed, once, here)."""
         self._default_timezone = default_timezone or _local_timezone
         storage = self._storage
         self._db = _Database(storage=lambda: storage)
@@ -94,6 +95,11 @@ class Store:
         if not self._start_from_cache():
             self._storage.parse_now()  # a bad file is refused here, as it always was
             self._migrate_if_needed()
+
+    def on_warning(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with each one-line warning (a backup that could not be made); the
+        change it came with was saved."""
+        self._storage.on_warning(listener)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -291,11 +297,16 @@ class Store:
             if raw is None or version is None or version >= schema.CURRENT_VERSION:
                 return
             folder = backup_folder(self.path)
-            ensure_private_dir(folder)
-            atomic_write(
-                folder / f"{self.path.stem}-pre-schema-{version + 1}{self.path.suffix}",
-                self.path.read_bytes(),
-            )
+            try:
+                ensure_private_dir(folder)
+                atomic_write(
+                    folder / f"{self.path.stem}-pre-schema-{version + 1}{self.path.suffix}",
+                    self.path.read_bytes(),
+                )
+            except OSError as error:  # no migration without the copy of the file before it
+                raise DiskError(
+                    self.path, f"the copy before the schema upgrade: {os_cause(error, folder)}"
+                ) from None
             migrated, _ = schema.migrate(raw)
             check_database(self.path, migrated)
             self._storage.replace_all(migrated)
