@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -28,7 +29,7 @@ from .errors import Conflict, DiskError, NotFound, StoreError, UnreadableDatabas
 from .quiet_gc import paused_gc
 from .safefile import atomic_write, ensure_private_dir
 from .schema import TABLES, check_database, empty_database, schema_version
-from .snapshot_cache import CachedTable, cache_path, cached_digest, load_cache, save_cache
+from .snapshot_cache import CachedTable, cache_is_current, cache_path, load_cache, save_cache
 from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
@@ -91,6 +92,7 @@ class Store:
         # its table's tuple.
         self._changed: dict[str, set[str] | None] = {}
         self._positions: dict[str, dict[str, int]] = {}
+        self._cached_digest: bytes | None = None  # the digest of the cache this run started from
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
             self._storage.parse_now()  # a bad file is refused here, as it always was
@@ -325,8 +327,15 @@ class Store:
         digest = self._storage.current_digest()
         if digest is None:
             return False
+        if digest == self._cached_digest:
+            return True  # this run started from that very cache, verified
+        try:
+            if self.path.stat().st_uid != os.geteuid():
+                return False  # another user's database: leave no file of ours in their folder
+        except OSError:
+            return False
         path = cache_path(self.path)
-        if cached_digest(path) == digest:
+        if cache_is_current(path, digest):
             return True  # checked before the data: an unchanged file is never parsed for this
         data = self._storage.raw
         if data is None:
@@ -361,6 +370,7 @@ class Store:
             cached = load_cache(cache_path(self.path), digest)
         if cached is None:
             return False
+        self._cached_digest = digest
         tables, stored_settings = cached
         if set(tables) != set(TABLE_OF.values()):
             return False
@@ -381,17 +391,38 @@ class Store:
         return True
 
     def _link_documents(self, data: dict[str, Any], tables: dict[str, CachedTable]) -> None:
-        """Pair each cached record with its document, now that the file has been parsed."""
+        """Pair each cached record with its document, now that the file has been parsed.
+
+        A record is only ever paired with the document of the same id: if the cache does not
+        match the file (it cannot, for the same bytes and a verified cache), every cached
+        record is dropped and the file decoded, so no write can put a record back that did
+        not come from the file.
+        """
         for name, (ids, records) in tables.items():
             source = data.get(name, {})
-            if list(source) != ids:
-                self._decoded.clear()  # cannot happen for the same bytes; if it did: decode all
-                self._table_tuples.clear()
+            if list(source) != ids or any(
+                not isinstance(document, dict) or document.get("id") != record.id
+                for document, record in zip(source.values(), records, strict=True)
+            ):
+                self._distrust_cache()
                 return
             pairs = zip(ids, records, strict=True)
             self._decoded[name] = {doc_id: (source[doc_id], record) for doc_id, record in pairs}
             self._positions[name] = {doc_id: n for n, doc_id in enumerate(ids)}
             self._table_tuples[name] = (source, records)
+
+    def _distrust_cache(self) -> None:
+        """Forget everything the cache said, and the cache itself; the next read decodes the
+        file (and the run's end writes a true cache)."""
+        with contextlib.suppress(OSError):
+            cache_path(self.path).unlink(missing_ok=True)
+        self._decoded.clear()
+        self._table_tuples.clear()
+        self._positions.clear()
+        self._doc_ids.clear()
+        self._next_doc_ids.clear()
+        self._snapshot = None
+        self._cached_digest = None
 
     def _patch(
         self,
