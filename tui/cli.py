@@ -30,7 +30,7 @@ from .engine.text import visible
 from .engine.when import ambiguity_note, parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
-from .store.errors import os_error_line
+from .store.errors import json_problem, os_error_line
 from .store.snapshot_cache import cache_path
 from .store.storage import real_path
 from .terminal import Guarded, safe_json
@@ -336,22 +336,13 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
 
 
 def _read_import(path: Path) -> str:
+    from .exchange.reading import InputRefused, read_capped
     from .exchange.spreadsheet import MAX_BYTES, ImportError_, read_text
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it in
-            raise CliError(
-                f"{path}: {size // 1_000_000} MB is too large (at most "
-                f"{MAX_BYTES // 1_000_000} MB); nothing was imported"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder") from None
-    except OSError as error:
-        raise CliError(f"{path}: {error.strerror}") from None
+        raw = read_capped(path, MAX_BYTES)  # a plain file only, and never more than the cap
+    except InputRefused as error:
+        raise CliError(f"{error}; nothing was imported") from None
     try:
         return read_text(raw, str(path))
     except ImportError_ as error:
@@ -406,8 +397,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
 
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CliError(f"{path}: not a JSON export ({error}); nothing was imported") from None
+    except (RecursionError, ValueError) as error:  # bad JSON, deep nesting, a huge number
+        raise CliError(
+            f"{path}: not a JSON export ({json_problem(error)}); nothing was imported"
+        ) from None
     if args.dry_run:
         raise CliError("--dry-run works with .csv and .vcf files")
     summary = import_records(session.store, data)
@@ -436,18 +429,20 @@ MAX_DRAFT_BYTES = 1_000_000
 def _cmd_tone(args: argparse.Namespace) -> int:
     """Exit 0 when the draft reads as calm, 1 when it reads as frustrated, 2 on bad input."""
     from .engine.tone import check_tone
+    from .exchange.reading import InputRefused, read_capped
     from .lexicon import shipped_lexicon
 
     try:
         raw = (
             sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
             if args.file == "-"
-            else Path(args.file).read_bytes()
+            # A pipe (tone <(...)) is fine, read up to the cap like stdin; /dev/zero is not.
+            else read_capped(Path(args.file), MAX_DRAFT_BYTES, regular_only=False)
         )
-    except FileNotFoundError:
-        raise CliError(f"{args.file}: no such file") from None
+    except InputRefused as error:
+        raise CliError(f"{error} (a draft is at most 1 MB of text)") from None
     except OSError as error:
-        raise CliError(f"{args.file}: {error.strerror}") from None
+        raise CliError(f"{args.file}: {os_error_line(error)}") from None
     if len(raw) > MAX_DRAFT_BYTES or b"\x00" in raw:
         raise CliError(f"{args.file}: not a draft (binary or larger than 1 MB)")
     try:

@@ -109,12 +109,20 @@ class ComposerScreen(Screen[bool]):
 
     def _load(self) -> None:
         notes = []
-        saved = self.drafts.load(self.key)
+        try:
+            saved = self.drafts.load(self.key)
+        except (OSError, ValueError) as error:  # unreadable, too large: start from the template
+            saved = None
+            notes.append(f"Could not restore the draft: {_problem(error)}")
         if saved is not None:
             text = saved
             notes.append("Restored your draft (saved as you typed).")
         else:
-            template, source = load_template(self.template, self.store.path)
+            try:
+                template, source = load_template(self.template, self.store.path)
+            except (OSError, ValueError) as error:
+                template, source = "", "shipped"
+                notes.append(f"Could not read the template: {_problem(error)}")
             filled = fill(template, self.situation.values)
             text = filled.text
             if filled.unknown:
@@ -238,7 +246,14 @@ class ComposerScreen(Screen[bool]):
                 f"Editor not found: {editor[0]} (set $EDITOR)", severity="error", markup=False
             )
             return
-        self.query_one(TextArea).load_text(path.read_text(encoding="utf-8"))
+        try:
+            edited = self.drafts.load(self.key)
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not read the edited draft: {_problem(error)}", markup=False)
+            return
+        if edited is None:
+            return
+        self.query_one(TextArea).load_text(edited)
         self.text = self.query_one(TextArea).text
         self._check()
 
@@ -285,3 +300,7 @@ class ComposerScreen(Screen[bool]):
             self._save()
             self.template = name
             self._load()
+
+
+def _problem(error: BaseException) -> str:
+    return os_error_line(error) if isinstance(error, OSError) else str(error)

@@ -37,6 +37,7 @@ __all__ = ["Store"]
 R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
+_ID_SPACE = len(_ID_ALPHABET) ** 8
 
 
 class _FreshTable(Table):
@@ -116,7 +117,15 @@ class Store:
         return self._storage.generation
 
     def refresh(self) -> bool:
-        """Pick up another process's changes; return whether there were any."""
+        """Pick up another process's changes; return whether there were any.
+
+        While a transaction is open nothing is read: its own thread holds the lock (the file
+        was caught up with when it was taken), so an import that asks for a fresh id per row
+        does not open the file per row; another thread's check (the TUI's watch) returns at
+        once instead of waiting for the write, and the next check catches up.
+        """
+        if self._storage.in_transaction:
+            return False
         return self._storage.reload_if_changed()
 
     def records(self) -> Records:
@@ -171,13 +180,18 @@ class Store:
         """A fresh id for a record of type ``cls``, short enough to type."""
         with self._storage.mutex:
             self.records()  # brings the id index up to date
-            taken = set(self._doc_ids.get(TABLE_OF[cls], {}))
-        while True:
-            candidate = f"{ID_PREFIX[cls]}_" + "".join(
-                secrets.choice(_ID_ALPHABET) for _ in range(8)
-            )
-            if candidate not in taken:
-                return candidate
+            taken = self._doc_ids.get(TABLE_OF[cls], {})
+            while True:
+                # One draw for all eight letters (a draw per letter was most of the cost of an
+                # import's ids: 100,000 rows make 180,000 of them).
+                number = secrets.randbelow(_ID_SPACE)
+                letters = []
+                for _ in range(8):
+                    number, letter = divmod(number, len(_ID_ALPHABET))
+                    letters.append(_ID_ALPHABET[letter])
+                candidate = f"{ID_PREFIX[cls]}_" + "".join(letters)
+                if candidate not in taken:
+                    return candidate
 
     def add(self, record: R) -> R:
         """Store a new record; its id must be new."""
@@ -236,6 +250,7 @@ class Store:
             data = {name: dict(table) for name, table in (self._storage.raw or {}).items()}
             positions: dict[str, dict[str, str]] = {}
             next_ids: dict[str, int] = {}
+            written: list[tuple[str, str, dict[str, Any], Record]] = []
             for record in records:
                 name = TABLE_OF[type(record)]
                 table = data.setdefault(name, {})
@@ -247,9 +262,14 @@ class Store:
                     doc_id = str(next_ids[name])
                     next_ids[name] += 1
                     positions[name][record.id] = doc_id
-                table[doc_id] = to_document(record)
+                document = table[doc_id] = to_document(record)
+                written.append((name, doc_id, document, record))
             self._storage.replace_all(data)
             self._forget()
+            # The next read need not decode what was just written from these very records
+            # (they passed their checks when built): each document is paired with its record.
+            for name, doc_id, document, record in written:
+                self._decoded.setdefault(name, {})[doc_id] = (document, record)
 
     def delete(self, cls: type[R], record_id: str) -> None:
         """Remove one record."""

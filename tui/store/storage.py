@@ -171,6 +171,11 @@ class SafeJSONStorage(Storage):
         self._parsed = data
 
     @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open (in this thread, or in another: the writer's)."""
+        return self._depth > 0
+
+    @property
     def parsed(self) -> bool:
         """Whether the bytes read have been parsed (see ``defer_parse``)."""
         return self._unparsed is None
