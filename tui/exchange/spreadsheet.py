@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,12 +209,13 @@ def _reader(text: str) -> Any:
     return csv.reader(io.StringIO(text), dialect)
 
 
-def _rows(text: str) -> list[list[str]]:
-    """Every row, or the whole file refused with the line where the CSV stops making sense
-    (a cell over the csv module's 131,072 characters, a stray quote or NUL)."""
+def _rows(text: str) -> Iterator[list[str]]:
+    """Row after row (not all held at once: 100,000 rows are 60 MB as lists), or the whole
+    file refused with the line where the CSV stops making sense (a cell over the csv module's
+    131,072 characters, a stray quote or NUL): the import writes nothing until the last row."""
     reader = _reader(text)
     try:
-        return list(reader)
+        yield from reader
     except csv.Error as error:
         problem = str(error)
         if "field larger than field limit" in problem:
@@ -235,12 +236,13 @@ def unused_columns(text: str) -> list[str]:
 def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False) -> list[RowResult]:
     """Import a tracker; with ``dry_run``, report what would happen and change nothing."""
     rows = _rows(text)
-    if not rows:
+    header = next(rows, None)
+    if header is None:
         raise ImportError_("the file is empty")
-    columns = _columns(rows[0])
+    columns = _columns(header)
     if "company" not in columns:
         raise ImportError_(
-            "no Company column in the header row (found: " + ", ".join(rows[0][:8]) + ")"
+            "no Company column in the header row (found: " + ", ".join(header[:8]) + ")"
         )
     # Read and write as one transaction; a dry run takes no lock and writes nothing.
     with store.transaction() if not dry_run else contextlib.nullcontext():
@@ -248,7 +250,7 @@ def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False)
         tz = records.settings.timezone
         results: list[RowResult] = []
         planned = _Planned(records)
-        for number, row in enumerate(rows[1:], start=2):
+        for number, row in enumerate(rows, start=2):
             if not any(cell.strip() for cell in row):
                 continue
             raw = {n: (row[i] if i < len(row) else "") for n, i in columns.items()}

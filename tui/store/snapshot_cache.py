@@ -236,7 +236,7 @@ def _zone(key: object) -> Timezone | FixedTimezone:
     raise TypeError(f"unexpected zone key {key!r}")
 
 
-def _decode(payload: bytes) -> Cached:
+def _decode(payload: bytes | memoryview) -> Cached:
     zone_keys, rows, settings = marshal.loads(payload)  # noqa: S302 - our own 0600 file, checksummed
     zones = [_zone(key) for key in zone_keys]
     tables: dict[str, CachedTable] = {}
@@ -258,11 +258,13 @@ def _header(digest: bytes) -> bytes:
     return _MAGIC + _FINGERPRINT + digest
 
 
-def _mac(key: bytes, header: bytes, payload: bytes) -> bytes:
-    return hmac.new(key, header + payload, hashlib.sha256).digest()
+def _mac(key: bytes, header: bytes, payload: bytes | memoryview) -> bytes:
+    made = hmac.new(key, header, hashlib.sha256)
+    made.update(payload)  # no joined copy of a payload of megabytes
+    return made.digest()
 
 
-def _verified(path: Path, digest: bytes) -> bytes | None:
+def _verified(path: Path, digest: bytes) -> memoryview | None:
     """The payload of the cache at ``path`` if it was written for ``digest`` by someone who
     holds this database's secret; else ``None``."""
     try:
@@ -275,7 +277,8 @@ def _verified(path: Path, digest: bytes) -> bytes | None:
     key = _read_key(key_path(_database_of(path)))
     if key is None:
         return None
-    mac, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
+    view = memoryview(data)
+    mac, payload = view[len(header) : len(header) + 32], view[len(header) + 32 :]
     if not hmac.compare_digest(mac, _mac(key, header, payload)):
         return None
     return payload
@@ -318,5 +321,5 @@ def save_cache(
         return False
     key = _key_for_writing(key_path(_database_of(path)))
     header = _header(digest)
-    atomic_write(path, header + _mac(key, header, payload) + payload)
+    atomic_write(path, [header, _mac(key, header, payload), payload])
     return True
