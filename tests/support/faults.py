@@ -17,6 +17,7 @@ import pwd
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -116,14 +117,23 @@ def second_user(name: str) -> Iterator[pwd.struct_passwd]:
         account = pwd.getpwnam(name)
         created = False
     except KeyError:
-        subprocess.run(["useradd", "--no-create-home", name], check=True, capture_output=True)
+        for attempt in range(10):  # another test process may hold /etc/passwd's lock a moment
+            made = subprocess.run(["useradd", "--no-create-home", name], capture_output=True)
+            if made.returncode == 0:
+                break
+            time.sleep(0.2 * (attempt + 1))
+        else:
+            pytest.skip(f"useradd failed: {made.stderr.decode(errors='replace').strip()}")
         account = pwd.getpwnam(name)
         created = True
     try:
         yield account
     finally:
         if created:
-            subprocess.run(["userdel", name], check=False, capture_output=True)
+            for attempt in range(10):
+                if subprocess.run(["userdel", name], capture_output=True).returncode == 0:
+                    break
+                time.sleep(0.2 * (attempt + 1))
 
 
 def as_user(account: pwd.struct_passwd, work: Callable[[], Any]) -> Any:
