@@ -51,12 +51,12 @@ def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixtu
         ("Per my last email, here is my portfolio.", "Per my last email", "reproach"),
         ("As previously mentioned, I am available.", "As previously mentioned", "reproach"),
         ("Nobody has bothered to reply.", "Nobody has bothered", "reproach"),
-        ("This is the third time I write.", "third time", "pressure"),
+        ("This is the third time I write.", "third time", "counting"),
         ("I need an answer now.", "I need an answer", "pressure"),
         ("I guess you forgot about me.", "I guess you forgot", "sarcasm"),
         ("Any news??", "??", "punctuation"),
         ("Still nothing!!!", "!!!", "punctuation"),
-        ("I was very disappointed.", "disappointed", "disappointment"),
+        ("I was very disappointed.", "disappointed", "feeling"),
     ],
 )
 def test_each_finding_has_its_span_why_and_a_calmer_alternative(
