@@ -21,8 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 __all__ = ["compile_pattern"]
 
-_WORD_END = "[,/][^ ]* "  # after a key: its classes (",num"), then "/word "
-_ANY_WORD = "(?:[^ .?!][^ ]* )"
+_WORD_END = "[,/][^ ]*"  # after a key: its classes (",num"), then "/word"
+_ANY_WORD = "(?: [^ .?!][^ ]*)"
 _Part = tuple[bool, str]  # (a word's key only, needing its ending; the regex)
 
 
@@ -76,15 +76,15 @@ class _Parser:
         if all(len(option) == 1 and option[0][0] for option in options):
             # a choice of single words shares one word ending: smaller, faster regexes
             return (True, "(?:" + "|".join(option[0][1] for option in options) + ")")
-        return (False, "(?:" + "|".join("".join(map(_render, o)) for o in options) + ")")
+        return (False, _choice(["".join(map(_render, o)) for o in options]))
 
     def element(self, item: str) -> _Part:
         if item == "^":
-            return (False, r"(?<=[.?!]/[.?!] )")
+            return (False, r"(?<=[.?!]/[.?!])")
         if item == ".":
-            return (False, r"[.?!]/[.?!] ")
+            return (False, r" [.?!]/[.?!]")
         if item in ("?", "!", ":"):
-            return (False, f"{re.escape(item)}/{re.escape(item)} ")
+            return (False, f" {re.escape(item)}/{re.escape(item)}")
         if item.startswith("*"):
             count = item[1:] or "3"
             if not count.isdigit():
@@ -103,9 +103,9 @@ class _Parser:
             name = word[1:-1]
             if name not in self.classes or not re.fullmatch(r"[a-z0-9]+", name):
                 raise self.fail(f"unknown class {word}")
-            return (False, rf"[^ /]*,{name}[,/][^ ]* ")  # the draft's tokens carry their classes
+            return (False, rf" [^ /]*,{name}[,/][^ ]*")  # the draft's tokens carry their classes
         if word.startswith("="):
-            return (False, r"[^ /]*/" + re.escape(word[1:].lower()) + " ")
+            return (False, r" [^ /]*/" + re.escape(word[1:].lower()) + "(?![^ ])")
         if word.endswith("~"):
             return (True, re.escape(self.key(word[:-1].lower())) + r"[^ /,]*")
         if not re.fullmatch(r"[a-z0-9']+", word.lower()):
@@ -114,10 +114,29 @@ class _Parser:
         return (True, "|".join(re.escape(k) for k in keys))
 
 
+_START = r"(?<=[.?!]/[.?!])"
+
+
+def _leading_space(regex: str) -> str:
+    """``regex`` rewritten to begin with its space where it can (a sentence start too)."""
+    if regex.startswith(_START + " "):
+        return r" (?<=[.?!]/[.?!] )" + regex[len(_START) + 1 :]
+    return regex
+
+
+def _choice(options: Sequence[str]) -> str:
+    """One of ``options``; the space they all start with goes in front, where the regex engine
+    can use it to skip ahead (a pattern that starts with an alternation cannot)."""
+    options = [_leading_space(option) for option in options]
+    if all(option.startswith(" ") for option in options):
+        return " (?:" + "|".join(option[1:] for option in options) + ")"
+    return "(?:" + "|".join(options) + ")"
+
+
 def _render(part: _Part) -> str:
     """A part as regex: a word's key gets the rest of its token ("/word ") appended."""
     is_key, text = part
-    return f"(?:{text}){_WORD_END}" if is_key else text
+    return f" (?:{text}){_WORD_END}" if is_key else text
 
 
 def compile_pattern(
@@ -136,4 +155,6 @@ def compile_pattern(
             raise parser.fail(f"unexpected {parser.items[parser.position]!r}")
     if not bodies:
         raise ValueError("no pattern")
-    return re.compile("(?<= )(?:" + "|".join(bodies) + ")")
+    # Every token is written " key/word", so each pattern starts with a literal space: the
+    # regex engine jumps from space to space instead of trying every character.
+    return re.compile(_choice(bodies))

@@ -86,16 +86,16 @@ _NOT_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The draft as tokens: ``keys`` is one "stem,class/word " per token, for the cue patterns.
+    """The draft as tokens: ``keys`` is one " stem,class/word" per token, for the cue patterns.
 
-    ``keys`` starts with a sentence end, so a pattern can anchor at a sentence's start;
+    ``keys`` starts with a sentence end ("./."), so a pattern can anchor at a sentence's start;
     ``spans[i]`` is token i's place in the original text and ``sentence[i]`` its sentence.
     """
 
     text: str
     keys: str
-    starts: Mapping[int, int]  # offset in keys -> token index
-    ends: Mapping[int, int]  # offset in keys just after a token's trailing space -> token index
+    starts: Mapping[int, int]  # offset in keys of the space before a token -> token index
+    ends: Mapping[int, int]  # offset in keys just after a token -> token index
     spans: tuple[tuple[int, int], ...]
     sentence: tuple[int, ...]
     words: tuple[str, ...]  # the lower-case word of each token (punctuation as itself)
@@ -115,7 +115,7 @@ def prepare(
     maps a key to the classes it belongs to, written as the token's tags (",weekday").
     """
     classes = classes or {}
-    parts: list[str] = ["./. "]
+    parts: list[str] = ["./."]
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     spans: list[tuple[int, int]] = []
@@ -126,7 +126,7 @@ def prepare(
 
     def add(word: str, key: str, span: tuple[int, int]) -> None:
         nonlocal offset
-        piece = f"{key}{classes.get(key, '')}/{word} "
+        piece = f" {key}{classes.get(key, '')}/{word}"
         starts[offset] = len(spans)
         offset += len(piece)
         ends[offset] = len(spans)
@@ -160,19 +160,20 @@ def prepare(
             pieces = [lower]
         for piece in pieces:
             add(piece, stem(irregular.get(piece, piece)), span)
-    parts.append("./. ")
+    parts.append(" ./.")
+    keys = "".join(parts)
     bounds: list[tuple[int, int]] = []
     token_starts = sorted(starts)
-    for index, offset in enumerate(token_starts):
+    for index in range(len(token_starts)):
         number = sentence[index]
-        end = token_starts[index + 1] if index + 1 < len(token_starts) else offset
+        end = token_starts[index + 1] if index + 1 < len(token_starts) else len(keys)
         if number == len(bounds):
-            bounds.append((offset - 4 if index == 0 else token_starts[index - 1], end))
+            bounds.append((0 if index == 0 else token_starts[index - 1], end))
         else:
             bounds[number] = (bounds[number][0], end)
     return Prepared(
         text=text,
-        keys="".join(parts),
+        keys=keys,
         starts=starts,
         ends=ends,
         spans=tuple(spans),
