@@ -27,7 +27,9 @@ def affect_words(text: str) -> dict[str, float]:
 
 @cache
 def shipped_lexicon() -> Lexicon:
-    """The lexicon nowwhat ships with: the cue patterns and VADER's negative words."""
+    """The lexicon nowwhat ships with: the cues, VADER's negative words and the trained model."""
     data = json.loads(shipped_data("tone.json").read_text(encoding="utf-8"))
     affect = affect_words(shipped_data("tone_affect.tsv").read_text(encoding="utf-8"))
-    return Lexicon.from_data(data, affect)
+    model_file = shipped_data("tone_model.json")
+    model = json.loads(model_file.read_text(encoding="utf-8")) if model_file.exists() else None
+    return Lexicon.from_data(data, affect, model)

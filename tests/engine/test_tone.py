@@ -18,6 +18,7 @@ import pendulum
 import pytest
 
 from tui.engine.tone import Lexicon, check_tone
+from tui.engine.tone_model import ToneModel, blank_salutations
 from tui.engine.tone_text import blank_quoted, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
@@ -38,8 +39,19 @@ def _affect() -> Mapping[str, float]:
 
 
 @cache
+def _model() -> Mapping[str, Any]:
+    return json.loads(shipped_data("tone_model.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _rules() -> Lexicon:
+    """The cues alone: the category tests below are about them, not the model."""
+    return Lexicon.from_data(_data(), _affect())
+
+
+@cache
 def _without(category: str) -> Lexicon:
-    """The shipped lexicon with every cue (and sequence) of one category taken out."""
+    """The cues with every cue (and sequence) of one category taken out."""
     data = dict(_data())
     data["patterns"] = [e for e in data["patterns"] if e["category"] != category]
     data["sequences"] = [e for e in data["sequences"] if e["category"] != category]
@@ -65,7 +77,8 @@ def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixtu
 
 
 def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
-    """Floors a little under what was measured (0.994, 0.990, 0.988): a change that costs
+    """Floors a little under what was measured (0.998, 1.000, 1.000 with the model, which
+    learned from these drafts; 0.994, 0.991, 0.990 for the cues alone): a change that costs
     more than a handful of drafts fails here. The honest figures are the measuring sets'."""
     drafts = load_drafts(DATA / "tone_tuning.json")
     assert len(drafts) >= 900
@@ -78,10 +91,31 @@ def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> No
             f"{figures['accuracy']:.3f}, frustrated recall {figures['frustrated_recall']:.3f}, "
             f"calm precision {figures['calm_precision']:.3f}"
         )
-    assert figures["accuracy"] >= 0.98
-    assert figures["frustrated_recall"] >= 0.975, figures["missed"]
-    assert figures["calm_precision"] >= 0.975, figures["missed"]
+    assert figures["accuracy"] >= 0.985
+    assert figures["frustrated_recall"] >= 0.985, figures["missed"]
+    assert figures["calm_precision"] >= 0.985, figures["missed"]
     assert figures["frustrated_precision"] >= 0.98, figures["wrongly_flagged"]
+    rules = tone_figures(DATA / "tone_tuning.json", _rules())
+    assert rules["accuracy"] >= 0.98 and rules["frustrated_recall"] >= 0.975, rules["missed"]
+
+
+def test_the_figures_on_drafts_neither_the_cues_nor_the_model_saw(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """tone_holdout.json was written after the third round of cues and never tuned or trained
+    on (not blind: its author wrote the cues). Measured: the check 0.911 accuracy, 0.846
+    recall; the cues alone 0.747 and 0.513. The model is there because of that gap."""
+    figures = tone_figures(DATA / "tone_holdout.json")
+    rules = tone_figures(DATA / "tone_holdout.json", _rules())
+    with capsys.disabled():
+        print(
+            f"\ntone check on the held-out drafts ({figures['size']}): accuracy "
+            f"{figures['accuracy']:.3f} (cues alone {rules['accuracy']:.3f}), frustrated "
+            f"recall {figures['frustrated_recall']:.3f} ({rules['frustrated_recall']:.3f})"
+        )
+    assert figures["accuracy"] >= 0.89 and figures["frustrated_recall"] >= 0.82
+    assert figures["frustrated_precision"] >= 0.95, figures["wrongly_flagged"]
+    assert figures["accuracy"] > rules["accuracy"] + 0.1
 
 
 def test_tone_figures_counts_what_it_is_given(tmp_path: Path) -> None:
@@ -178,7 +212,8 @@ CATEGORY_DRAFTS = {
     [(category, text) for category, texts in CATEGORY_DRAFTS.items() for text in texts],
 )
 def test_each_cue_category_makes_its_drafts_frustrated(category: str, text: str) -> None:
-    report = check_tone(text, shipped_lexicon())
+    assert check_tone(text, shipped_lexicon()).frustrated  # the check as shipped
+    report = check_tone(text, _rules())
     assert report.frustrated, report
     finding = next(f for f in report.findings if f.category == category)
     assert finding.why and finding.instead
@@ -188,7 +223,7 @@ def test_each_cue_category_makes_its_drafts_frustrated(category: str, text: str)
 
 
 def test_negative_words_add_up_with_a_weak_cue_but_never_tip_a_draft_alone() -> None:
-    lexicon = shipped_lexicon()
+    lexicon = _rules()
     alone = check_tone("A horrid, dreadful, miserable week.", lexicon)
     assert {f.category for f in alone.findings} == {"affect"}
     assert sum(f.weight for f in alone.findings) >= lexicon.threshold
@@ -200,7 +235,7 @@ def test_negative_words_add_up_with_a_weak_cue_but_never_tip_a_draft_alone() -> 
 
 
 def test_two_weak_cues_add_up_where_one_does_not() -> None:
-    lexicon = shipped_lexicon()
+    lexicon = _rules()
     assert not check_tone("Any update? Once again, I'd like to know.", lexicon).frustrated
     assert not check_tone("I was told the role was open.", lexicon).frustrated
     both = check_tone("I was told the role was open. Frankly, any update?", lexicon)
@@ -212,7 +247,7 @@ def test_two_weak_cues_add_up_where_one_does_not() -> None:
 
 
 def test_a_score_at_the_threshold_is_frustrated() -> None:
-    lexicon = shipped_lexicon()
+    lexicon = _rules()
     report = check_tone("Per my last email.", lexicon)
     assert report.score == lexicon.threshold == 4 and report.frustrated
 
@@ -257,12 +292,12 @@ def test_a_promise_set_against_today_across_sentences() -> None:
     finding = next(f for f in report.findings if f.category == "broken promise")
     assert finding.text.startswith("You said a week") and "It is now" in finding.text
     for sentence in ("You said a week.", "That was on the 2nd.", "It is now the 23rd."):
-        assert not check_tone(sentence, lexicon).frustrated, sentence  # no single one damns it
+        assert not check_tone(sentence, _rules()).frustrated, sentence  # no single one damns it
     far = (
         "You said a week. I enjoyed the chat. The team was great. I loved the office. "
         "It is now the 23rd."
     )
-    assert not check_tone(far, lexicon).frustrated  # too far apart to be one reproach
+    assert not check_tone(far, _rules()).frustrated  # too far apart to be one reproach
 
 
 def test_quoted_history_and_signatures_are_not_the_users_words() -> None:
@@ -342,7 +377,8 @@ def test_acronyms_stay_calm_and_capitals_shout_by_length() -> None:
     # an unlisted 3-4 letter word in capitals counts only beside another one
     assert check_tone("We migrated from ZQX last year.", lexicon).findings == ()
     pair = check_tone("We moved ZQX to QRV last year.", lexicon)
-    assert [f.weight for f in pair.findings] == [1, 1] and not pair.frustrated
+    assert [f.weight for f in pair.findings if f.category == "shouting"] == [1, 1]
+    assert not pair.frustrated
     loud = check_tone("That is NONSENSE.", lexicon).findings
     assert [f.weight for f in loud if f.category == "shouting"] == [2]
 
@@ -504,3 +540,72 @@ def test_the_affect_words_are_vaders_negative_ones_with_its_licence() -> None:
     assert {"appalled", "angry", "miserable"} <= set(words)
     licence = shipped_data("LICENSE-VADER.txt").read_text(encoding="utf-8")
     assert "MIT License" in licence and "C.J. Hutto" in licence
+
+
+# -- the trained model ---------------------------------------------------------------------------
+
+
+def test_the_model_catches_what_no_cue_names_and_says_which_words_weighed() -> None:
+    text = "I've asked for an update three separate times."
+    assert not check_tone(text, _rules()).frustrated
+    report = check_tone(text, shipped_lexicon())
+    assert report.frustrated
+    overall = next(f for f in report.findings if f.category == "overall")
+    assert overall.weight == 4 and text[overall.start : overall.end] == overall.text
+    assert "%" in overall.why and "“" in overall.why and overall.instead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NB: my phone number has changed - it's now 555 0199.",
+        "Great, thanks for confirming!",
+        "Hi Mark - any news on the analyst role? Thanks, Jo",
+        "Thursday at 2pm works for me. Could you send a calendar invite?",
+    ],
+)
+def test_the_model_leaves_short_neutral_notes_alone(text: str) -> None:
+    """The model predicts from words with an even prior: few words, little lean."""
+    report = check_tone(text, shipped_lexicon())
+    assert report.verdict == "calm" and all(f.category != "overall" for f in report.findings)
+
+
+def test_model_probability_becomes_a_weight_by_steps() -> None:
+    model = ToneModel.from_data(
+        {"weights": {"u:silenc": 2.0, "u:thank": -3.0}, "bias": 0.0},
+        {"steps": [[0.6, 2], [0.8, 4]], "why": "w", "instead": "i"},
+    )
+    assert model.steps == ((0.8, 4), (0.6, 2))
+    assert model.probability([]) == 0.5 and model.weight(0.5) == 0
+    assert model.weight(0.6) == 2 and model.weight(0.79) == 2 and model.weight(0.8) == 4
+    assert model.probability(["u:silenc"]) > 0.8 > model.probability(["u:silenc", "u:thank"])
+    assert model.leaning({"u:silenc": 3, "u:thank": 0, "b:._x": 1}) == [("u:silenc", 3)]
+    with pytest.raises(ValueError, match="weights or steps"):
+        ToneModel.from_data({"bias": 0.0}, {"steps": []})
+
+
+def test_greetings_and_sign_offs_are_left_out_of_the_model() -> None:
+    text = "Hi Ravi,\n\nAny news on the role?\n\nBest,\nSam\nAnalyst"
+    blanked = blank_salutations(text)
+    assert len(blanked) == len(text)
+    assert "Ravi" not in blanked and "Sam" not in blanked and "Any news on the role?" in blanked
+    long_line = "Hi, I wanted to ask whether the team has had time to look at my take-home yet."
+    assert blank_salutations(long_line) == long_line  # a sentence, not a greeting
+
+
+def test_without_the_model_file_the_cues_still_work() -> None:
+    assert _rules().model is None and shipped_lexicon().model is not None
+    assert check_tone("Per my last email, any news?", _rules()).frustrated
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_the_training_script_gives() -> None:
+    """Retrain from the repo's drafts (fixed seed) and compare with data/tone_model.json."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[2] / "scripts" / "train_tone_model.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check", "--quick"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

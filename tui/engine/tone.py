@@ -21,6 +21,7 @@ from typing import Any
 
 from pendulum import DateTime
 
+from .tone_model import ToneModel, blank_salutations, features
 from .tone_patterns import compile_pattern
 from .tone_text import Prepared, blank_quoted, prepare, stem
 
@@ -90,15 +91,20 @@ class Lexicon:
     spellings: Mapping[str, str] | None = None
     default_day: str = "the date you mentioned"
     tags: Mapping[str, str] | None = None  # a word's key -> its classes as tags (",num,unit")
+    model: ToneModel | None = None
 
     @classmethod
     def from_data(
-        cls, data: Mapping[str, Any], affect_words: Mapping[str, float] | None = None
+        cls,
+        data: Mapping[str, Any],
+        affect_words: Mapping[str, float] | None = None,
+        model: Mapping[str, Any] | None = None,
     ) -> Lexicon:
         """Build from the JSON structure of ``data/tone.json``; a bad entry names its index.
 
         ``affect_words`` maps a lower-case word to its valence (negative is unpleasant), as in
-        VADER's lexicon; without it the check uses the cue patterns alone.
+        VADER's lexicon; ``model`` is the trained model (``data/tone_model.json``), weighed as
+        the ``model`` setting says. Without them the check uses the cue patterns alone.
         """
         irregular = {str(k): str(v) for k, v in data.get("irregular", {}).items()}
         spellings = {str(k): str(v) for k, v in data.get("spellings", {}).items()}
@@ -181,6 +187,7 @@ class Lexicon:
             spellings=spellings,
             default_day=str(data.get("default_day", "the date you mentioned")),
             tags=tags,
+            model=ToneModel.from_data(model, data["model"]) if model and "model" in data else None,
         )
 
 
@@ -380,6 +387,38 @@ def _affect_findings(prepared: Prepared, affect: _Affect) -> list[Finding]:
     return findings
 
 
+def _model_findings(prepared: Prepared, live: str, model: ToneModel) -> list[Finding]:
+    """The model's view of the whole draft, as one finding on the words that weighed most."""
+    mask = blank_salutations(live)
+    kept = [mask[start] != " " for start, _ in prepared.spans]
+    found = features(prepared, kept)
+    probability = model.probability(found)
+    weight = model.weight(probability)
+    leaning = model.leaning(found)
+    if not weight or not leaning:
+        return []
+    feature, index = leaning[0]
+    last = index + (1 if feature.startswith("b:") else 0)
+    while last > index and prepared.words[last] in ".?!:":
+        last -= 1
+    start, end = prepared.spans[index][0], prepared.spans[last][1]
+    words = ", ".join(
+        "“" + " ".join(w for w in prepared.words[i : i + (2 if f.startswith("b:") else 1)]) + "”"
+        for f, i in leaning
+    )
+    return [
+        Finding(
+            start,
+            end,
+            live[start:end],
+            "overall",
+            f"{model.why} ({round(100 * probability)}%; weighing most: {words})",
+            model.instead,
+            weight,
+        )
+    ]
+
+
 def _fill(instead: str, sentence: str, facts: Mapping[str, str], default_day: str) -> str:
     if "{promised_day}" not in instead:
         return instead
@@ -417,6 +456,8 @@ def check_tone(
     # findings do not compete with the words they sit on.
     findings = _without_overlaps(findings)
     findings += _without_overlaps(_punctuation(live) + _shouting(live, lexicon.allowed_caps))
+    if lexicon.model is not None:
+        findings += _model_findings(prepared, live, lexicon.model)
     findings.sort(key=lambda f: f.start)
     facts = facts or {}
     findings = [
