@@ -93,10 +93,7 @@ def test_the_debrief_is_offered_from_the_end_of_the_interview(world: World) -> N
     assert debrief_prompts(world.records(), world.at("2026-11-20 10:44")) == ()
     (prompt,) = debrief_prompts(world.records(), world.at("2026-11-20 10:45"))
     assert prompt.company == "Acme" and not prompt.started
-    assert prompt.text == (
-        "Debrief your Acme interview (Fri 20 Nov, video, ended 1 min ago): one minute, "
-        "while it is fresh."
-    )
+    assert prompt.text == ("Debrief your Acme interview (Fri 20 Nov, ended 1 min ago): one minute.")
 
 
 def test_the_offer_lasts_debrief_days_after_the_end(world: World) -> None:
@@ -121,9 +118,7 @@ def test_a_started_debrief_is_offered_to_finish_most_recent_first(world: World) 
     world.interview("Late", "2026-11-20 09:00")
     prompts = debrief_prompts(world.records(), world.at("2026-11-20 13:30"))
     assert [(p.company, p.started) for p in prompts] == [("Late", False), ("Early", True)]
-    assert prompts[0].text.startswith(
-        "Debrief your Late interview (Fri 20 Nov, interview, ended 3 h ago)"
-    )
+    assert prompts[0].text.startswith("Debrief your Late interview (Fri 20 Nov, ended 3 h ago)")
     assert prompts[1].text.startswith("Finish the debrief of your Early interview (Thu 19 Nov")
     assert "ended yesterday" in prompts[1].text
 

@@ -80,10 +80,7 @@ def debrief_prompts(records: Records, now: DateTime) -> tuple[DebriefPrompt, ...
         started = debrief_started(interview)
         held = short_day(interview.start.in_timezone(settings.timezone).date())
         verb = "Finish the debrief of" if started else "Debrief"
-        text = (
-            f"{verb} your {company} interview ({held}, {interview.kind}, ended "
-            f"{_ago(ended, now)}): one minute, while it is fresh."
-        )
+        text = f"{verb} your {company} interview ({held}, ended {_ago(ended, now)}): one minute."
         found.append(DebriefPrompt(interview, company, ended, started, text))
     found.sort(key=lambda p: (p.ended, p.interview.id), reverse=True)
     return tuple(found)
