@@ -13,18 +13,16 @@ from pendulum import DateTime
 
 from . import actions
 from .engine.calendar import BusinessCalendar
-from .engine.calibration import calibration, calibration_to_json
+from .engine.calibration import calibration, calibration_to_json, waiting_silences
 from .engine.debrief import checklist, parse_estimate
 from .engine.errors import InvalidField
-from .engine.models import FEELINGS, Records
+from .engine.models import FEELINGS
 from .engine.promises import promise_in
-from .engine.silence import SilenceNote, answer_history_of, silence_note
 from .engine.text import visible
-from .engine.waiting import waiting_room
 from .store import Store
 from .terminal import Guarded, safe_json
 
-__all__ = ["add_parsers", "run_calibration", "run_debrief", "silences"]
+__all__ = ["add_parsers", "run_calibration", "run_debrief"]
 
 
 def add_parsers(verbs: Any) -> None:
@@ -53,22 +51,11 @@ def add_parsers(verbs: Any) -> None:
     debrief.add_argument("--skills", metavar='"A, B"', help="the skills that came up")
 
 
-def silences(records: Records, now: DateTime) -> list[tuple[str, SilenceNote]]:
-    """Each opportunity still waiting for an answer, with its silence in proportion."""
-    room = waiting_room(records, now)
-    history = answer_history_of(records, now)
-    return [
-        (row.company, silence_note(row.silence_days, history))
-        for row in room.rows
-        if row.state.state != "heard_back"
-    ]
-
-
 def run_calibration(store: Store, now: DateTime, args: argparse.Namespace) -> int:
     """Print the calibration (text, or JSON with ``--json``)."""
     records = store.records()
     report = calibration(records, now)
-    quiet = silences(records, now)
+    quiet = waiting_silences(records, now)
     if args.json:
         data = calibration_to_json(report, records.settings.timezone)
         data["silence"] = [

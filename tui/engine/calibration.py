@@ -31,6 +31,8 @@ from .context import Context, build_context
 from .debrief import checklist
 from .followups import analyse
 from .models import FEELINGS, Interview, Opportunity, Records
+from .silence import SilenceNote, answer_history_of, silence_note
+from .waiting import waiting_room
 
 __all__ = [
     "BANDS",
@@ -42,6 +44,7 @@ __all__ = [
     "calibration",
     "calibration_to_json",
     "outcomes",
+    "waiting_silences",
 ]
 
 ADVANCED = frozenset({"next_round", "offer", "offer_in_hand"})
@@ -354,3 +357,14 @@ def calibration_to_json(report: Calibration, tz: str) -> dict[str, Any]:
         "signal_basis": report.signal_basis,
         "statements": list(report.statements),
     }
+
+
+def waiting_silences(records: Records, now: DateTime) -> list[tuple[str, SilenceNote]]:
+    """Each opportunity still waiting for an answer, with its silence in proportion."""
+    room = waiting_room(records, now)
+    history = answer_history_of(records, now)
+    return [
+        (row.company, silence_note(row.silence_days, history))
+        for row in room.rows
+        if row.state.state != "heard_back"
+    ]
