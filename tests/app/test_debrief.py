@@ -199,3 +199,53 @@ async def test_a_debrief_killed_mid_typing_is_restored(
         assert form.query_one("#field-next_steps", Input).value == saved.next_steps
         assert form.query_one("#field-promised_by", Input).value == "2026-11-27"
         assert form.query_one("#field-felt").value == "good"  # type: ignore[attr-defined]
+
+
+# -- the interview form has the debrief's fields too ------------------------------------------
+
+
+async def test_the_interview_form_edits_the_debrief(
+    make_app: Callable[..., NowwhatApp], demo_db: Path
+) -> None:
+    from tui.modals.records import interview_form
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        store = app.store
+        app.push_screen(interview_form(store, app.now(), quillstone(demo_db)))
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-estimate", Input).value = "55"
+        form.query_one("#field-next_steps", Input).focus()
+        await pilot.press(*"by the end of next week")
+        await pilot.pause()
+        # Read from the interview's day (Fri 20 Nov), not from today (Mon 23).
+        assert form.query_one("#field-promised_by", Input).value == "2026-11-27"
+        assert "promised by Fri 27 Nov 2026" in str(form.query_one("#hint-next_steps").render())
+        form.query_one("#field-signal-1", Checkbox).value = True
+        assert quillstone(demo_db).estimate is None  # this form saves on ctrl+s, not as typed
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        saved = quillstone(demo_db)
+        assert (saved.estimate, saved.next_steps, saved.promised_by) == (
+            55,
+            "by the end of next week",
+            Date(2026, 11, 27),
+        )
+        assert saved.signals == ("met more people than planned / a tour",)
+        assert saved.debriefed_at == app.now()  # answered here: Today stops offering it
+
+
+async def test_a_future_interview_has_no_debrief_fields(
+    make_app: Callable[..., NowwhatApp], demo_db: Path
+) -> None:
+    from tui.modals.records import interview_form
+
+    app = make_app()
+    future = next(i for i in Store(demo_db).records().interviews if i.id == "int_harbor_second")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(interview_form(app.store, app.now(), future))
+        await pilot.pause()
+        assert not app.screen.query("#field-estimate")

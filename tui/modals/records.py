@@ -222,8 +222,11 @@ def interview_form(
             skills=values["skills"],
         )
         if debriefed:
-            answers = debrief_values(fields, values)
-            answers["estimate"] = values["estimate"]
+            answers: dict[str, Any] = {
+                "estimate": values["estimate"],
+                "next_steps": values["next_steps"],
+                "signals": debrief_values(fields, values)["signals"],
+            }
             if not changed.promised_by and answers["next_steps"]:
                 held = values["start"].in_timezone(tz).date()
                 promise = promise_in(
