@@ -135,19 +135,33 @@ def render_calibration(
     report: Calibration,
     silences: Sequence[tuple[str, SilenceNote]] = (),
     tz: str | None = None,
+    *,
+    side_by_side: bool = False,
 ) -> RenderableType:
-    """Feeling, estimates, signals, what cannot be said yet, and the silences in proportion."""
+    """Feeling, estimates, signals, what cannot be said yet, and the silences in proportion.
+
+    ``side_by_side`` puts the feeling and the estimates next to each other (a wide screen).
+    """
     open_count = len(report.outcomes) - report.decided
-    parts: list[RenderableType] = [
+    felt: list[RenderableType] = [
         _heading(
             f"How it felt, and what came of it ({report.decided} with an outcome, "
-            f"{open_count} still open)"
+            f"{open_count} open)"
         ),
         _felt_table(report),
-        Text(""),
+    ]
+    estimates: list[RenderableType] = [
         _heading(f"Your estimates against the outcomes ({report.brier_n} with both)"),
         _band_table(report),
-        brier_line(report),
+    ]
+    parts: list[RenderableType]
+    if side_by_side:
+        grid = Table.grid(padding=(0, 4))
+        grid.add_row(Group(*felt), Group(*estimates))
+        parts = [grid, brier_line(report)]
+    else:
+        parts = [*felt, Text(""), *estimates, brier_line(report)]
+    parts += [
         Text(""),
         _heading(
             f"Signals (judged once {report.minimum} finished debriefs had one and "

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..engine.calibration import Calibration, calibration, waiting_silences
+from ..engine.calibration import Calibration, calibration
 from ..engine.models import Records
 from ..render_calibration import outcome_word, render_calibration
 from ..widgets.table import RecordTable, cell
@@ -67,8 +67,9 @@ class CalibrationScreen(DataScreen):
         report = calibration(records, now)
         self.report = report
         tz = records.settings.timezone
+        # The silences have their place in the Waiting room; here, the history itself.
         self.query_one("#summary", Static).update(
-            render_calibration(report, waiting_silences(records, now))
+            render_calibration(report, side_by_side=self.size.width >= 100)
         )
         self.query_one("#evidence-title", Static).update(
             Text(
@@ -95,6 +96,10 @@ class CalibrationScreen(DataScreen):
         self.query_one(RecordTable).fill(
             ["When", "Company", "Felt", "Est.", "Advanced?", "Debrief"], rows
         )
+
+    def on_resize(self) -> None:
+        if self.records is not None:
+            self.refresh_data()
 
     def action_debrief(self) -> None:
         key = self.query_one(RecordTable).current_key
