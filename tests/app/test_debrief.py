@@ -152,7 +152,7 @@ class Terminal:
         os.close(self.fd)
 
 
-def until(check: Callable[[], bool], timeout: float = 30) -> None:
+def until(check: Callable[[], bool], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
@@ -174,6 +174,7 @@ async def test_a_debrief_killed_mid_typing_is_restored(
         app_process.read(1.0)  # the form has focused its first field
         app_process.type("\t")  # from "It felt" to the estimate
         app_process.type("80")
+        app_process.wait_for(b"80% likely to advance")  # the keys reached the estimate
         app_process.type("\t")  # to next steps
         app_process.type("decision by the end of next week")
         until(lambda: quillstone(demo_db).next_steps == "decision by the end of next week")

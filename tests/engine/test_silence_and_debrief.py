@@ -150,3 +150,24 @@ def test_dates_in_the_silence_are_local_days(world: World) -> None:
     history = answer_history_of(world.records(), world.at("2026-11-09 09:00"))
     assert (history.median_days, history.after_promise) == (3.0, 0)
     assert Date(2026, 11, 5) == world.interviews[0].promised_by
+
+
+# -- the checklist is a setting --------------------------------------------------------------
+
+
+def test_the_checklist_is_typed_separated_by_semicolons_and_stored_as_a_list() -> None:
+    from tui.engine.errors import InvalidField
+    from tui.engine.settings import DEBRIEF_SIGNALS, Settings
+
+    mine = Settings().with_text("debrief_signals", " references asked ;a tour, or two; ")
+    assert mine["debrief_signals"] == ("references asked", "a tour, or two")
+    assert mine.changed() == {"debrief_signals": ("references asked", "a tour, or two")}
+    # Read back from JSON (a list), the default is the default: nothing needs storing.
+    assert Settings.from_mapping({"debrief_signals": list(DEBRIEF_SIGNALS)}).changed() == {}
+    for bad, why in (
+        ("a; A", "names a label twice"),
+        ("x" * 101, "is not a label of 1 to 100 characters"),
+        (";".join(str(n) for n in range(21)), "has 21 labels; at most 20"),
+    ):
+        with pytest.raises(InvalidField, match=why):
+            Settings().with_text("debrief_signals", bad)
