@@ -45,10 +45,14 @@ async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: 
     app = build_app(Store(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        static = app.screen.query_one("#why", Static)
-        static.update("x\x1b]52;c;cm0gLXJmIC8K\x07y \x1b]0;owned\x07 \x9b2J")
-        await pilot.pause()
-        frame = _frame(app)
+        # A widget of its own (the screen's panes are redrawn by timers of their own).
+        static = Static("x\x1b]52;c;cm0gLXJmIC8K\x07y \x1b]0;owned\x07 \x9b2J", id="probe")
+        await app.screen.mount(static)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            frame = _frame(app)
+            if "cm0gLXJmIC8K" in frame:
+                break
         assert "]52;c;cm0gLXJmIC8K" in frame  # shown as plain text ...
         assert "\x1b]52" not in frame and unsafe_for_a_terminal(frame) == []  # ... never obeyed
 
