@@ -29,6 +29,9 @@ SHOTS = [
     ("help", ["1", "question_mark"], (120, 40)),
     ("add-interview", ["2", "i"], (120, 40)),
     ("composer", ["2", "c"], (120, 40)),
+    ("calibration", ["6"], (120, 40)),
+    ("calibration-80x24", ["6"], (80, 24)),
+    ("debrief", ["1", "b"], (120, 40)),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The Textual application: five screens as modes, the command palette, and the store watch.
+"""The Textual application: six screens as modes, the command palette, and the store watch.
 
 One factory (:func:`build_app`) builds the app for the CLI, the tests and the screenshot script,
 with the store and ``now`` injected. Every change is written through the store the moment it is
@@ -46,6 +46,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "advocates": ("advocates", "AdvocatesScreen"),
     "network": ("network", "NetworkScreen"),
     "pipeline": ("pipeline", "PipelineScreen"),
+    "calibration": ("calibration", "CalibrationScreen"),  # issue 18
 }
 
 
@@ -61,7 +62,7 @@ def _maker(mode: str) -> Callable[[], DataScreen]:
 
 
 class NowwhatApp(App[None]):
-    """The dashboard: Today, Waiting room, Advocates, Network, Pipeline."""
+    """The dashboard: Today, Waiting room, Advocates, Network, Pipeline, Calibration."""
 
     # Today's styles load with the app's: a screen with its own CSS_PATH makes Textual parse
     # every stylesheet again and restyle the app when it is first shown, and Today is always
@@ -76,6 +77,7 @@ class NowwhatApp(App[None]):
         Binding("3", "switch_mode('advocates')", "Advocates", id="go.advocates", show=False),
         Binding("4", "switch_mode('network')", "Network", id="go.network", show=False),
         Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
+        Binding("6", "switch_mode('calibration')", "Calibration", id="go.calibration", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]

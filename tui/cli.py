@@ -210,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     snooze = verbs.add_parser("snooze", help="move a planned item to a later day")
     snooze.add_argument("id")
     snooze.add_argument("--to", metavar="YYYY-MM-DD", help="default: the next business day")
+
+    # -- calibration and debrief (issue 18): their own module, tui/calibration_cli.py --
+    from .calibration_cli import add_parsers as add_calibration_parsers
+
+    add_calibration_parsers(verbs)
     return parser
 
 
@@ -558,7 +563,17 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     "settings": _cmd_settings,
     "export": _cmd_export,
     "import": _cmd_import,
+    # -- calibration and debrief (issue 18): tui/calibration_cli.py --
+    "calibration": lambda session, args: _calibration_verb("run_calibration", session, args),
+    "debrief": lambda session, args: _calibration_verb("run_debrief", session, args),
 }
+
+
+def _calibration_verb(name: str, session: Session, args: argparse.Namespace) -> int:
+    from . import calibration_cli
+
+    run: Callable[[Store, DateTime, argparse.Namespace], int] = getattr(calibration_cli, name)
+    return run(session.store, session.now, args)
 
 
 def _now(store: Store, text: str | None) -> DateTime:

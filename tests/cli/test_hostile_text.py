@@ -35,6 +35,9 @@ def _run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int,
         ("settings",),
         ("done", "tsk_c"),
         ("log", "check-in", "--company", CONTROLLED),
+        ("calibration",),  # issue 18
+        ("calibration", "--json"),
+        ("debrief", "int_c", "--estimate", "70"),
     ],
     ids=lambda v: " ".join(v)[:30],
 )

@@ -193,6 +193,12 @@ class Interview:
     promised_by: Date | None = None
     felt: str | None = None
     notes: str = ""
+    # The debrief (issue 18): how likely an advance felt, what they said about next steps,
+    # the concrete signals noticed, and when the debrief was finished (None: not yet).
+    estimate: int | None = None
+    next_steps: str = ""
+    signals: tuple[str, ...] = ()
+    debriefed_at: DateTime | None = None
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -205,6 +211,15 @@ class Interview:
         _check_day(self.promised_by, "promised_by", optional=True)
         _check_choice(self.felt, "felt", FEELINGS, optional=True)
         _check_text(self.notes, "notes", limit=20000, notes=True)
+        if self.estimate is not None and (
+            isinstance(self.estimate, bool)
+            or not isinstance(self.estimate, int)
+            or not 0 <= self.estimate <= 100
+        ):
+            raise InvalidField("estimate", f"{self.estimate!r} is not a percentage from 0 to 100")
+        _check_text(self.next_steps, "next_steps", limit=2000)
+        _check_texts(self.signals, "signals")
+        _check_moment(self.debriefed_at, "debriefed_at", optional=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,7 +20,14 @@ from .errors import InvalidField
 from .text import control_in, describe
 from .when import check_iana_zone, parse_clock, zone
 
-__all__ = ["SPECS", "SettingSpec", "Settings", "check_entered", "supported_countries"]
+__all__ = [
+    "DEBRIEF_SIGNALS",
+    "SPECS",
+    "SettingSpec",
+    "Settings",
+    "check_entered",
+    "supported_countries",
+]
 
 
 @cache
@@ -105,6 +112,39 @@ def _bool() -> tuple[Callable[[str, str], Any], Callable[[str, Any], None]]:
     return parse, check
 
 
+def _labels() -> tuple[Callable[[str, str], Any], Callable[[str, Any], None]]:
+    """A list of short labels, typed separated by ``;`` (a label may hold a comma)."""
+
+    def parse(key: str, text: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in text.split(";") if part.strip())
+
+    def check(key: str, value: Any) -> None:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise InvalidField(key, "must be a list of labels")
+        if len(value) > 20:
+            raise InvalidField(key, f"has {len(value)} labels; at most 20")
+        if len({v.casefold() for v in value}) != len(value):
+            raise InvalidField(key, "names a label twice")
+        for label in value:
+            if not label.strip() or len(label) > 100:
+                raise InvalidField(key, f"{label!r} is not a label of 1 to 100 characters")
+            _check_name(key, label)
+
+    return parse, check
+
+
+DEBRIEF_SIGNALS = (
+    "next steps or a date named",
+    "met more people than planned / a tour",
+    "salary, notice period or start date discussed",
+    "references asked",
+    "they sold the role to you",
+    "it ended early",
+    "questions you could not answer",
+)
+"""The debrief's checklist of concrete signals, by default (the ``debrief_signals`` setting)."""
+
+
 def _check_zone(key: str, value: str) -> None:
     zone(value, key)
 
@@ -165,6 +205,24 @@ _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, 
     ("minutes_network_update", 10, "minutes for a network update", _int(1, 240)),
     ("minutes_task", 30, "minutes for your own tasks without a length", _int(1, 480)),
     ("your_name", "", "how drafts are signed", _text(_check_name)),
+    (
+        "debrief_days",
+        3,
+        "days after an interview during which Today offers its debrief",
+        _int(1, 30),
+    ),
+    (
+        "debrief_signals",
+        DEBRIEF_SIGNALS,
+        "the debrief's checklist of signals (separate them with ;)",
+        _labels(),
+    ),
+    (
+        "calibration_min",
+        5,
+        "interviews needed before calibration judges anything (a signal: with it and without)",
+        _int(2, 50),
+    ),
     ("pretty_json", False, "indent the database file (slower; for reading by eye)", _bool()),
 ]
 
@@ -207,7 +265,8 @@ class Settings:
         """Defaults overlaid with what is stored; unknown keys are refused by name."""
         values = dict(_DEFAULTS)
         values.update(stored)
-        return cls(values)
+        # JSON has lists, not tuples: held as tuples so a stored default equals the default.
+        return cls({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

@@ -13,6 +13,7 @@ from typing import Any
 from pendulum import DateTime
 
 from .. import actions
+from ..engine.calendar import BusinessCalendar
 from ..engine.models import (
     FEELINGS,
     STAGES,
@@ -23,8 +24,10 @@ from ..engine.models import (
     Task,
     Touch,
 )
+from ..engine.promises import promise_in
 from ..engine.when import format_clock
 from ..store import Store
+from .debrief import InterviewForm, debrief_fields, debrief_values
 from .form import FieldSpec, FormScreen
 
 __all__ = [
@@ -189,6 +192,10 @@ def interview_form(
             placeholder="SQL, stakeholder demos",
         ),
     ]
+    # The debrief's own fields, once the interview has happened (issue 18: tui/modals/debrief.py).
+    debriefed = interview is not None and interview.start <= now
+    if debriefed:
+        fields += debrief_fields(records.settings, interview)
 
     def save(values: dict[str, Any], force: bool) -> None:
         if interview is None:
@@ -214,6 +221,24 @@ def interview_form(
             felt=values["felt"] or None,
             skills=values["skills"],
         )
+        if debriefed:
+            answers: dict[str, Any] = {
+                "estimate": values["estimate"],
+                "next_steps": values["next_steps"],
+                "signals": debrief_values(fields, values)["signals"],
+            }
+            if not changed.promised_by and answers["next_steps"]:
+                held = values["start"].in_timezone(tz).date()
+                promise = promise_in(
+                    answers["next_steps"], held, BusinessCalendar(records.settings.country)
+                )
+                answers["promised_by"] = promise.day if promise else None
+            answered = (
+                answers["estimate"] is not None or answers["next_steps"] or answers["signals"]
+            )
+            if answered and changed.debriefed_at is None:
+                answers["debriefed_at"] = now
+            changed = dataclasses.replace(changed, **answers)
         actions.edit_interview(
             store,
             interview,
@@ -224,8 +249,13 @@ def interview_form(
             force=force,
         )
 
-    return FormScreen(
-        "Edit interview" if interview else "Add an interview", fields, save, now=now, tz=tz
+    return InterviewForm(
+        "Edit interview" if interview else "Add an interview",
+        fields,
+        save,
+        now=now,
+        tz=tz,
+        country=records.settings.country,
     )
 
 
