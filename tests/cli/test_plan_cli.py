@@ -140,13 +140,26 @@ def test_waiting_json(run) -> None:  # type: ignore[no-untyped-def]
     }
     northwind = rows["Northwind Analytics"]
     assert northwind["state"] == "promise_broken" and northwind["silence_days"] == 6
-    assert northwind["next_step"] == {"kind": "check_in", "due": "2026-11-23"}
+    assert northwind["id"] == "opp_northwind"  # a script can act on the row
+    assert northwind["next_step"] == {
+        "kind": "check_in",
+        "due": "2026-11-23",
+        "id": "ci1-int_northwind_panel",  # the same id Today's plan item has
+        "late": False,
+    }
     assert northwind["advocates"] == ["Priya Raman"]
     assert northwind["promised_by"] == "2026-11-20"
     assert northwind["interviewed_at"].startswith("2026-11-17T14:00:00-05:00")
     assert rows["Lumen Freight"]["state"] == "gone_quiet"
     assert rows["Harbor & Pine"]["state"] == "heard_back"
-    assert rows["Harbor & Pine"]["next_step"] == {"kind": "interview", "due": "2026-11-25"}
+    harbor = rows["Harbor & Pine"]
+    assert harbor["next_step"] == {
+        "kind": "interview",
+        "due": "2026-11-25",
+        "id": None,
+        "late": False,
+    }
+    assert harbor["silence_days"] is None  # they answered: nobody is silent
     # Harbor & Pine answered in 6 days, Copperleaf in 9.
     assert room["history"] == {"median_answer_days": 7.5, "answers_seen": 2}
 
@@ -155,7 +168,9 @@ def test_advocates_json(run) -> None:  # type: ignore[no-untyped-def]
     rows = {a["name"]: a for a in _json(run, "advocates", "--json")["advocates"]}
     assert set(rows) == {"Priya Raman", "Marcus Lee", "Aisha Bello"}
     marcus = rows["Marcus Lee"]
-    assert marcus["days_since"] == 11 and marcus["open_questions"] == []
+    # He answered both 11 days ago: old news, and Today asks him both again (an answer counts
+    # for a week, as long as asks wait).
+    assert marcus["days_since"] == 11 and len(marcus["open_questions"]) == 2
     assert any("reorganised" in note for note in marcus["intel"])
     assert marcus["helps"] == [{"company": "Lumen Freight", "state": "gone_quiet"}]
     assert rows["Priya Raman"]["last_check_in"] is None

@@ -34,7 +34,8 @@ def test_check_ins_go_first_second_last(world: World) -> None:
     world.touch("check_in", "2026-11-17 10:00", company="Acme")
     situation = _for(world, "2026-11-24 09:00", company="Acme")
     assert situation.template == "check_in_last"
-    assert situation.values["promised_phrase"] == "by Friday"
+    # Eighteen days after the promise, "by Friday" would read as this week: the date.
+    assert situation.values["promised_phrase"] == "by 6 November"
 
 
 def test_an_advocate_gets_the_advocate_ask_and_a_rejection_a_close_out(world: World) -> None:
