@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from tui.app import build_app
+from tui.screens.base import DETAIL_DELAY
 from tui.store import Store
 
 
@@ -39,7 +40,7 @@ async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_pat
 async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: Path) -> None:
     app = build_app(Store(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await pilot.pause(DETAIL_DELAY * 3)  # the detail line has been drawn: it stays as set
         static = app.screen.query_one("#why", Static)
         static.update("x\x1b]52;c;cm0gLXJmIC8K\x07y \x1b]0;owned\x07 \x9b2J")
         await pilot.pause()

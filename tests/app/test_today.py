@@ -38,7 +38,7 @@ async def test_today_shows_the_sandwich_with_glow_and_warnings(make_app) -> None
         assert [h.split()[1] for h in headings[1:4]] == ["SEARCH", "FOLLOW-UP", "SEARCH"]
         assert "ty-int_quillstone_tech" in plan.items
         glow = str(screen.query_one("#glow").render())
-        assert "2 h 30 min left after Quillstone" in glow
+        assert "2 h 30 min left (until 11:00) after Quillstone" in glow
         warnings = str(screen.query_one("#warnings").render())
         assert "Lumen Freight has gone quiet" in warnings
 

@@ -164,12 +164,12 @@ async def test_the_glow_banner_counts_down(make_app) -> None:  # type: ignore[no
         screen = app.screen
         assert isinstance(screen, TodayScreen)
         banner = screen.query_one("#glow")
-        assert "2 h 30 min left after Quillstone (until Mon 11:00)" in str(banner.render())
+        assert "2 h 30 min left (until 11:00) after Quillstone" in str(banner.render())
         later = at("2026-11-23 10:20")
         app.now = lambda: later  # type: ignore[method-assign]  # the clock moves on
         screen._tick()
         await pilot.pause()
-        assert "40 min left after Quillstone" in str(banner.render())
+        assert "40 min left (until 11:00) after Quillstone" in str(banner.render())
         after = at("2026-11-23 11:05")
         app.now = lambda: after  # type: ignore[method-assign]
         screen._tick()

@@ -222,3 +222,14 @@ def test_a_run_leaves_a_cache_the_next_run_reads_with_the_same_result(run, demo:
     after_write = _json(run, "today", "--json")  # the cache is of the file before the write
     assert after_write != first
     assert _json(run, "today", "--json") == after_write  # now from the new cache
+
+
+def test_today_json_says_when_the_day_is_over_and_how_tomorrow_starts(run) -> None:  # type: ignore[no-untyped-def]
+    plan = _json(run, "today", "--json", now="2026-11-23 18:30")
+    assert plan["now"] == "18:30" and plan["after_hours"] is True
+    assert plan["blocks"] == [] or all(i["done"] for b in plan["blocks"] for i in b["items"])
+    assert plan["next_block"]["date"] == "2026-11-24" and plan["next_block"]["start"] == "09:00"
+    meridian = next(d for d in plan["deferred"] if d["id"] == "tsk_meridian_call")
+    assert meridian["avoided"] is True and meridian["put_off"] == 3  # two snoozes, one slide
+    ahead = _json(run, "today", "--json", "--date", "2026-11-24", now="2026-11-23 18:30")
+    assert ahead["now"] is None and ahead["after_hours"] is False and ahead["next_block"] is None

@@ -38,10 +38,16 @@ class Context:
     works there (news about the person, not the employer's decision), for no-pestering."""
     touches_with_contact: dict[str, list[Touch]] = field(default_factory=dict)
     advocates_at: dict[str, list[Contact]] = field(default_factory=dict)
+    people_at: dict[str, list[Contact]] = field(default_factory=dict)
+    """Contacts at each company who are not advocates: who a message about the job goes to."""
+    closed_out_at: dict[str, list[DateTime]] = field(default_factory=dict)
+    """When a gracious close-out was sent to each opportunity."""
     linked_advocates: dict[str, list[Contact]] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)
     snoozes_of: dict[str, int] = field(default_factory=dict)
     """How many times each item (or task) was snoozed: every snooze leaves a mark."""
+    applied: list[tuple[Date, str]] = field(default_factory=list)
+    """Each application's day and company key (see ``goals.applied_day``)."""
     offer: Opportunity | None = None
     """An active opportunity with the offer in hand: the search is over."""
     thanks_to: dict[str, list[DateTime]] = field(default_factory=dict)
@@ -198,15 +204,24 @@ def _index(records: Records, now: DateTime) -> Context:
     }
     context.touches_with_contact = dict(by_contact)
 
+    context.closed_out_at = {
+        key: stamps
+        for key, touches in by_opportunity.items()
+        if (stamps := [t.at for t in touches if t.kind == "close_out" and t.direction == "out"])
+    }
     advocates: defaultdict[str, list[Contact]] = defaultdict(list)
     linked: defaultdict[str, list[Contact]] = defaultdict(list)
+    people: defaultdict[str, list[Contact]] = defaultdict(list)
     for contact in records.contacts:
+        if contact.company and not contact.is_advocate:
+            people[company_key(contact.company)].append(contact)
         if contact.is_advocate:
             if contact.company:
                 advocates[company_key(contact.company)].append(contact)
             for opportunity_id in contact.opportunity_ids:
                 linked[opportunity_id].append(contact)
     context.advocates_at = dict(advocates)
+    context.people_at = dict(people)
     context.linked_advocates = dict(linked)
     snoozes: defaultdict[str, int] = defaultdict(int)
     for mark in records.marks:
@@ -214,6 +229,12 @@ def _index(records: Records, now: DateTime) -> Context:
         if mark.snoozed_to is not None:
             snoozes[mark.item_id] += 1
     context.snoozes_of = dict(snoozes)
+    for opportunity in records.opportunities:
+        day = opportunity.applied_on
+        if day is None and opportunity.stage == "applied" and opportunity.created_at is not None:
+            day = context.local_day(opportunity.created_at)  # added as applied, no date given
+        if day is not None:
+            context.applied.append((day, company_key(opportunity.company)))
     context.offer = next((o for o in records.opportunities if o.offer_in_hand and o.active), None)
     return context
 

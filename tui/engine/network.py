@@ -118,7 +118,9 @@ def network_view(records: Records, now: DateTime) -> list[NetworkRow]:
             NetworkRow(
                 contact=contact,
                 last_touch=last,
-                days_since=(today - context.local_day(last)).days if last else None,
+                days_since=today.toordinal() - context.local_day(last).toordinal()
+                if last
+                else None,
                 update_due=due.get(contact.id),
             )
         )

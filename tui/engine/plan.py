@@ -186,6 +186,7 @@ def _task_minutes(context: Context, task: Task) -> int:
 def _own_tasks(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
     """The person's own tasks due on ``day`` (no due date: always due), and those done on it."""
     items = []
+    limit = int(context.settings["avoided_after"])
     start, end = context.bounds(day)
     finished = context.finished_between(start, min(end, as_of.add(microseconds=1)))
     candidates = [(context.task_position[t.id], t) for t in finished] + context.open_tasks
@@ -201,8 +202,17 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
         due_text = f"due {short_day(task.due)}" if task.due else "no due date"
         # Put off: each snooze, and each business day it stayed undone past the day it was
         # due (or snoozed to).
-        planned_for = max((d for d in (task.due, task.snoozed_to) if d is not None), default=None)
-        slid = context.calendar.between(planned_for, day) if planned_for and not done_today else 0
+        planned_for = task.due
+        if task.snoozed_to is not None and (planned_for is None or task.snoozed_to > planned_for):
+            planned_for = task.snoozed_to
+        slid = 0
+        if planned_for is not None and planned_for < day and not done_today:
+            slid = context.calendar.between(planned_for, day)
+        put_off = context.snoozes_of.get(task.id, 0) + slid
+        avoided = put_off >= limit and not done_today
+        reason = f"Your own task ({due_text})."
+        if avoided:
+            reason += f" You have put this off {_times(put_off)}."
         items.append(
             PlanItem(
                 id=task.id,
@@ -211,12 +221,13 @@ def _own_tasks(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
                 minutes=_task_minutes(context, task),
                 due=task.due,
                 overdue_days=context.calendar.between(task.due, day) if task.due else 0,
-                reason=f"Your own task ({due_text}).",
+                reason=reason,
                 company=task.company or None,
                 done=done_today,
                 source_id=task.id,
                 rank=(1, task.due.toordinal() if task.due else 10**6, f"{position:08d}"),
-                put_off=context.snoozes_of.get(task.id, 0) + slid,
+                put_off=put_off,
+                avoided=avoided,
             )
         )
     items.sort(key=lambda i: i.rank)
@@ -361,7 +372,13 @@ def _marked_avoided(context: Context, items: list[PlanItem]) -> list[PlanItem]:
     limit = int(context.settings["avoided_after"])
     marked = []
     for item in items:
-        put_off = item.put_off or context.snoozes_of.get(item.id, 0)
+        if item.avoided or item.id in context.task_position:
+            marked.append(item)  # an own task: counted with its slides in _own_tasks
+            continue
+        put_off = context.snoozes_of.get(item.id, 0)
+        if not put_off:
+            marked.append(item)
+            continue
         if put_off >= limit and not item.done:
             item = dataclasses.replace(
                 item,
@@ -643,7 +660,8 @@ def plan_day(records: Records, now: DateTime, day: Date | None = None) -> DayPla
     prepped = {i.id for i in prep_items}
     expired = {item_id for item_id, link in preps.items() if link.started}
     search = prep_items + [i for i in search if i.id not in prepped and i.id not in expired]
-    search = _with_glow(context, search, day, glow, first=len(prep_items))
+    if business_day:  # a rest day shows the glow, but plans no call for it
+        search = _with_glow(context, search, day, glow, first=len(prep_items))
 
     if not business_day:
         rest = "rest day"
@@ -773,6 +791,8 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "glow": item.glow,
         "done": item.done,
         "reason": item.reason,
+        "put_off": item.put_off,
+        "avoided": item.avoided,
     }
 
 
@@ -809,4 +829,17 @@ def plan_to_json(plan: DayPlan) -> dict[str, Any]:
         ],
         "glow": [{"company": g.company, "until": g.until.isoformat()} for g in plan.glow],
         "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
+        "now": format_clock(plan.now) if plan.now else None,
+        "after_hours": plan.after_hours,
+        "next_block": (
+            {
+                "date": plan.next_day.isoformat() if plan.next_day else None,
+                "layer": plan.next_block.layer,
+                "start": format_clock(plan.next_block.start),
+                "end": format_clock(plan.next_block.end),
+                "items": [_item_json(i) for i in plan.next_block.items],
+            }
+            if plan.next_block
+            else None
+        ),
     }

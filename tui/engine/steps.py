@@ -15,7 +15,6 @@ A closed opportunity (rejected, withdrawn, closed) and the offer in hand itself 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from pendulum import Date, DateTime
@@ -95,10 +94,7 @@ def recipient(
         person = context.contacts.get(touch.contact_id or "")
         if person is not None and not person.is_advocate:
             return person
-    key = company_key(opportunity.company)
-    people = [
-        c for c in context.records.contacts if company_key(c.company) == key and not c.is_advocate
-    ]
+    people = context.people_at.get(company_key(opportunity.company), [])
     if interview is not None:
         named = [c for c in people if c.name in interview.interviewers]
         if named:
@@ -108,10 +104,8 @@ def recipient(
 
 def _closed_out(context: Context, opportunity: Opportunity, as_of: DateTime) -> bool:
     """A gracious close-out was sent (or marked done): nothing more to chase there."""
-    if any(
-        t.kind == "close_out" and t.direction == "out" and t.at <= as_of
-        for t in context.touches_of.get(opportunity.id, [])
-    ):
+    sent = context.closed_out_at.get(opportunity.id)
+    if sent and sent[0] <= as_of:
         return True
     mark = context.marks.get(f"co-{opportunity.id}")
     return mark is not None and mark.done_at is not None and mark.done_at <= as_of
@@ -216,25 +210,28 @@ def step_item(
     person = step.contact.name if step.contact else None
     person_id = step.contact.id if step.contact else None
     overdue = calendar.between(step.late_after or step.due, day)
-    common = PlanItem(
-        id=step.item_id or f"{step.kind}-{opportunity.id}",
-        kind=step.kind,
-        title="",
-        minutes=0,
-        due=step.due,
-        reason="",
-        overdue_days=overdue,
-        company=company,
-        contact=person,
-        opportunity_id=opportunity.id,
-        contact_id=person_id,
-    )
+
+    def item(title: str, minutes: int, reason: str, rank: tuple[int, int, str]) -> PlanItem:
+        return PlanItem(
+            id=step.item_id or f"{step.kind}-{opportunity.id}",
+            kind=step.kind,
+            title=title,
+            minutes=minutes,
+            due=step.due,
+            reason=reason,
+            overdue_days=overdue,
+            company=company,
+            contact=person,
+            opportunity_id=opportunity.id,
+            contact_id=person_id,
+            rank=rank,
+        )
+
     if step.kind == "thank_you":
         assert step.interview is not None
         held = context.local_day(step.interview.start)
         deadline = calendar.add(held, 1)
-        return dataclasses.replace(
-            common,
+        return item(
             title=f"Send a thank-you to {company}",
             minutes=settings["minutes_thank_you"],
             reason=f"Interviewed {short_day(held)} ({step.interview.kind}): a thank-you by "
@@ -267,8 +264,7 @@ def step_item(
             and state.pester_floor > state.rule_date
         ):
             reason += f" Held until {short_day(state.pester_floor)}: you were in touch recently."
-        return dataclasses.replace(
-            common,
+        return item(
             title=f"Check in with {company}" + (f" (check-in {number})" if number > 1 else ""),
             minutes=settings["minutes_check_in"],
             reason=reason,
@@ -279,8 +275,7 @@ def step_item(
         questions = open_questions(context, step.contact, as_of) or tuple(
             ADVOCATE_QUESTIONS.values()
         )
-        return dataclasses.replace(
-            common,
+        return item(
             title=f"Ask {step.contact.name} about {company}: {' '.join(questions)}",
             minutes=settings["minutes_advocate_ask"],
             reason=f"{company} is overdue with an answer; {step.contact.name} can find out "
@@ -288,8 +283,7 @@ def step_item(
             rank=(2, 0, key),
         )
     if step.kind == "find_advocate":
-        return dataclasses.replace(
-            common,
+        return item(
             title=f"Find an advocate at {company}",
             minutes=settings["minutes_find_advocate"],
             reason=f"No one at {company} can tell you what is going on. Look for a former "
@@ -299,8 +293,7 @@ def step_item(
     if step.kind == "close_out":
         offer = context.offer
         where = offer.company if offer else "another company"
-        return dataclasses.replace(
-            common,
+        return item(
             title=f"Close out with {company} graciously",
             minutes=settings["minutes_close_out"],
             reason=f"You have an offer in hand from {where}: a short, warm note to {company} "

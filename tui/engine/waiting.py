@@ -95,7 +95,7 @@ def answer_history(context: Context) -> list[int]:
             )
             if answer is not None and answer.at <= context.now:
                 held = context.local_day(interview.start)
-                days.append((context.local_day(answer.at) - held).days)
+                days.append(context.local_day(answer.at).toordinal() - held.toordinal())
     return days
 
 
@@ -115,7 +115,7 @@ def waiting_room(records: Records, now: DateTime) -> WaitingRoom:
         )
         silence = None
         if state.state != "heard_back":
-            silence = (today - context.local_day(state.last_word)).days
+            silence = today.toordinal() - context.local_day(state.last_word).toordinal()
         glow_until = None
         if hours and state.interview.felt in {"great", "good"}:
             glow_until = state.interview.start.add(hours=hours)

@@ -147,12 +147,11 @@ class TodayScreen(DataScreen):
         until = window.until.in_timezone(tz)
         text = Text("✦ glow: ")
         if plan.date == today:
-            text.append(f"{_left(window.until, now)} left after ")
+            text.append(f"{_left(window.until, now)} left (until {until.format('HH:mm')}) after ")
         else:
-            text.append("after ")
+            text.append(f"until {until.format('ddd HH:mm')} after ")
         text.append(window.company)
-        text.append(f" (until {until.format('ddd HH:mm')})")
-        text.append(" · what you keep putting off goes first")
+        text.append(" · avoided tasks first")
         banner.update(text)
 
     def _show_warnings(self, plan: DayPlan) -> None:

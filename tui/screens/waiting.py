@@ -190,7 +190,7 @@ class WaitingScreen(DataScreen):
             text.append("✦ glow", style="" if self.app.no_color else "bold")
             text.append(
                 f" after {row.company} until {until.format('ddd HH:mm')} "
-                f"({hours} h left): make the calls you have been putting off."
+                f"({hours} h left): what you put off goes first."
             )
         else:
             text.append(

@@ -236,7 +236,9 @@ class PlanList(OptionList):
         total_late = len(late_placed) + len(late)
         if late:
             where = f", {len(late_placed)} planned above" if late_placed else ""
-            group(f"LATE  {total_late}{where} · waiting for room:", late)
+            to = {short_day(d.to) for d in late}
+            moves = f"these move to {to.pop()}" if len(to) == 1 else "these move on"
+            group(f"LATE  {total_late}{where} · {moves}:", late)
         elif late_placed:
             options.append(self._heading(f"LATE  {total_late}, planned above"))
         if moved:
