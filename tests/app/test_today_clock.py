@@ -281,3 +281,42 @@ async def test_the_waiting_rooms_next_step_is_todays_item(make_app, demo_db: Pat
         await pilot.pause(0.3)
         timeline = str(app.screen.query_one("#timeline").render())
         assert "next: find advocate late, Thu 19 · then check-in 2 Fri 27" in timeline
+
+
+# -- 13 §1: an opportunity added as applied counts, by the form and the CLI ------------------
+
+
+async def test_an_opportunity_added_in_the_form_counts_as_this_weeks_application(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert "0/10" in str(app.screen.query_one("#goals").render())
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Zeta Analytics")
+        await pilot.press("ctrl+s")  # stage applied (the default), no applied date
+        await app.writes_settled()
+        await pilot.pause()
+        assert "1/10" in str(app.screen.query_one("#goals").render())
+
+
+def test_an_opportunity_added_by_the_cli_counts_as_this_weeks_application(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from tui.cli import main
+
+    def applications() -> str:
+        assert main(["--db", str(demo_db), "--now", "2026-11-25 10:00", "today", "--json"]) == 0
+        plan = json.loads(capsys.readouterr().out)
+        return next(w["message"] for w in plan["warnings"] if w["code"] == "applications_behind")
+
+    assert applications().startswith("0 of 10 applications")
+    argv = ["--db", str(demo_db), "--now", "2026-11-25 10:00", "add", "opportunity"]
+    assert main([*argv, "--company", "Zeta", "--role", "Analyst"]) == 0
+    capsys.readouterr()
+    assert applications().startswith("1 of 10 applications")
