@@ -10,6 +10,11 @@ snapshots and the README can refer to them. The story, company by company:
 * Harbor & Pine — heard back "next round"; the next interview is Wed 25th at 15:00.
 * Lumen Freight — three check-ins, no answer: gone quiet. Marcus is an advocate there.
 * Copperleaf Bank — rejected on the 6th. Tidewater Labs — applied on the 21st.
+* The cold call to Meridian Insurance has been snoozed twice: it is avoided, so the glow puts it
+  first ("you have put this off twice — now is the moment").
+
+Days named in notes are written "the 25th": a shifted copy of the demo (``tui/demo.py``) moves
+them with the records, so the onsite of Wed 2 Dec is "Onsite on the 2nd".
 
 Sam's earlier search (August to October, all closed now) gives the calibration enough history
 to show every part of it: each interview has a finished debrief (felt, estimate, next steps,
@@ -29,7 +34,7 @@ from pathlib import Path
 import pendulum
 
 from tui.engine.calendar import BusinessCalendar
-from tui.engine.models import Contact, Interview, Opportunity, Task, Touch
+from tui.engine.models import Contact, Interview, Mark, Opportunity, Task, Touch
 from tui.engine.promises import promise_in
 from tui.engine.settings import Settings
 from tui.store import Store
@@ -430,6 +435,7 @@ def build(store: Store) -> None:
             kind="cold_call",
             minutes=30,
             company="Meridian Insurance",
+            snoozed_to=day("2026-11-20"),
             created_at=created,
         ),
         Task(
@@ -478,6 +484,10 @@ def build(store: Store) -> None:
     ]
     interviews = [_with_debrief(i) for i in interviews]
     history = calibration_history()
+    marks = [  # the Meridian call, snoozed twice (each snooze leaves a mark)
+        Mark(id="mrk_meridian_1", item_id="tsk_meridian_call", snoozed_to=day("2026-11-19")),
+        Mark(id="mrk_meridian_2", item_id="tsk_meridian_call", snoozed_to=day("2026-11-20")),
+    ]
     with store.transaction():
         store.save_settings(
             Settings()
@@ -485,7 +495,7 @@ def build(store: Store) -> None:
             .with_text("country", "US")
             .with_text("your_name", "Sam Rivera")
         )
-        store.upsert_many([*opportunities, *interviews, *contacts, *touches, *tasks])
+        store.upsert_many([*opportunities, *interviews, *contacts, *touches, *tasks, *marks])
         store.upsert_many(history)
 
 

@@ -401,6 +401,9 @@ def snooze_item(
         task = tasks.get(item_id)
         if task is not None and task.status == "open":
             store.put(dataclasses.replace(task, snoozed_to=day))
+            # Each snooze leaves a mark, as for derived items: the engine counts them to tell
+            # a task the person keeps putting off (avoided).
+            store.add(Mark(id=store.new_id(Mark), item_id=task.id, snoozed_to=day))
             return day
         item = planned if planned is not None else find_item(plan_day(records, now), item_id)
         if item is None or item.done:

@@ -40,10 +40,10 @@ def _item_line(item: PlanItem) -> Text:
     line.append(f"{KIND_LABEL.get(item.kind, item.kind):<13}", style="bold")
     line.append(visible(item.title), style="strike dim" if item.done else "")
     line.append(f"  {item.minutes} min", style="dim")
-    if item.overdue_days:
-        line.append(f"  overdue {item.overdue_days}d", style="bold red")
     if item.glow:
         line.append("  glow", style="bold yellow")
+    elif item.avoided:
+        line.append(f"  put off {item.put_off}x", style="dim")
     line.append(f"  [{item.id}]", style="dim")
     return line
 
@@ -68,9 +68,19 @@ def render_plan(plan: DayPlan) -> RenderableType:
     for window in plan.glow:
         glow = Text()
         glow.append("glow: ", style="bold yellow")
-        glow.append(f"avoided calls first until {window.until.format('ddd HH:mm')} after ")
+        glow.append(f"until {window.until.format('ddd HH:mm')} after ")
         glow.append(visible(window.company))
+        glow.append(": what you keep putting off goes first")
         parts.append(glow)
+    if plan.now is not None:
+        start, end = plan.work_hours
+        if plan.after_hours:
+            note = f"work hours ended at {format_clock(end)}: nothing more is planned today"
+        elif plan.open_from is not None and plan.open_from > start:
+            note = f"planned from now to {format_clock(end)}"
+        else:
+            note = f"the day starts at {format_clock(start)}"
+        parts.append(Text(f"now {format_clock(plan.now)} · {note}", style="bold"))
     for start, end, label in plan.events:
         event = Text()
         event.append(f"{format_clock(start)}-{format_clock(end)}  ", style="bold")
@@ -85,9 +95,37 @@ def render_plan(plan: DayPlan) -> RenderableType:
             )
         )
         parts.extend(_item_line(item) for item in block.items)
-    if plan.deferred:
-        parts.append(Text("\nMoved to another day", style="bold"))
-        for deferred in plan.deferred:
+    if plan.after_hours and plan.next_day is not None:
+        first = plan.next_block
+        head = f"\n{plan.next_day.format('dddd D MMMM')} starts"
+        if first is None:
+            parts.append(Text(f"{head} with nothing planned yet", style="bold"))
+        else:
+            parts.append(
+                Text(
+                    f"{head}: {format_clock(first.start)}-{format_clock(first.end)}  "
+                    f"{LAYER_LABEL[first.layer]}",
+                    style="bold",
+                )
+            )
+            parts.extend(Text("  ").append_text(_item_line(i)) for i in first.items)
+    late = plan.late()
+    if late:
+        placed = sum(1 for i in plan.items() if i.overdue_days and not i.done)
+        parts.append(
+            Text(
+                f"\nLate: {len(late)} past their day"
+                + (f" ({placed} planned above)" if placed else ""),
+                style="bold",
+            )
+        )
+    here = [d for d in plan.deferred if d.to == plan.date]
+    moved = [d for d in plan.deferred if d.to != plan.date]
+    for title, group in (("Not planned", here), ("Moved to another day", moved)):
+        if not group:
+            continue
+        parts.append(Text(f"\n{title}", style="bold"))
+        for deferred in group:
             line = Text("  ")
             line.append(visible(deferred.item.title))
             line.append(f"  ({deferred.reason})", style="dim")
@@ -122,7 +160,7 @@ def render_waiting(room: WaitingRoom) -> RenderableType:
             shown(row.state.opportunity.role),
             Text(row.interviewed_at.format("D MMM")),
             Text(_day(promised) if promised else "-"),
-            Text(f"{row.silence_days} d"),
+            Text("-" if row.silence_days is None else f"{row.silence_days} d"),
             Text(label, style=colour),
             Text(f"{KIND_LABEL.get(step.kind, step.kind)} {_day(step.due)}" if step else "-"),
             shown(", ".join(c.name for c in row.advocates) or "-"),

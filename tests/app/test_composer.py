@@ -140,4 +140,40 @@ async def test_composing_for_an_advocate_and_a_core_contact(make_app) -> None:  
         await pilot.press("escape")
         composer = await _open(pilot, "4")
         assert composer.template == "network_update"
-        assert "dbt, data modelling, testing" in composer.query_one(TextArea).text
+        assert "dbt, data modelling and testing" in composer.query_one(TextArea).text
+
+
+async def test_the_header_says_who_works_where_and_what_it_is_about(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        composer = await _open(pilot, "4")  # the first core contact: Priya, at Northwind
+        assert composer.template == "network_update"
+        header = str(composer.query_one("#recipient").render())
+        assert header == (
+            "To Priya Raman (former colleague, Northwind Analytics) · about the Analytics "
+            "Engineer role at Quillstone"
+        )
+        draft = composer.query_one(TextArea).text
+        assert "for an Analytics Engineer role last Friday." in draft  # Monday: last week
+        await pilot.press("escape")
+        composer = await _open(pilot, "2")  # Northwind: the recruiter works there
+        header = str(composer.query_one("#recipient").render())
+        assert header == (
+            "To Ravi Menon (hiring manager, Northwind Analytics) · about the Senior Data "
+            "Analyst role"
+        )
+
+
+async def test_the_composer_says_when_its_draft_is_not_the_next_step(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one(RecordTable).move_cursor(row=1)  # Bluefin: find an advocate first
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        composer = app.screen
+        assert isinstance(composer, ComposerScreen) and composer.template == "check_in_second"
+        notes = str(composer.query_one("#notes").render())
+        assert "Next step: find advocate (Thu 19 Nov), nothing to write for that" in notes

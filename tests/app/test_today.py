@@ -34,10 +34,11 @@ async def test_today_shows_the_sandwich_with_glow_and_warnings(make_app) -> None
         assert screen.sub_title == "Monday 23 November 2026"
         plan = _plan(app)
         headings = [str(o.prompt) for o in plan.options if o.disabled]
-        assert [h.split()[1] for h in headings[:3]] == ["SEARCH", "FOLLOW-UP", "SEARCH"]
+        assert headings[0].startswith("── now 08:30 · the day starts at 09:00")
+        assert [h.split()[1] for h in headings[1:4]] == ["SEARCH", "FOLLOW-UP", "SEARCH"]
         assert "ty-int_quillstone_tech" in plan.items
         glow = str(screen.query_one("#glow").render())
-        assert "2 h left after Quillstone" in glow
+        assert "2 h 30 min left (until 11:00) after Quillstone" in glow
         warnings = str(screen.query_one("#warnings").render())
         assert "Lumen Freight has gone quiet" in warnings
 
@@ -173,12 +174,13 @@ async def test_a_long_title_stays_on_one_line_and_ends_in_an_ellipsis_at_any_wid
 ) -> None:  # type: ignore[no-untyped-def]
     title = "Research Zeta " + " ".join(f"topic{n}" for n in range(40))  # far wider than 160
     now = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")  # the demo's moment
-    actions.add_task(Store(demo_db), now, title=title, due=now.date())
+    task = actions.add_task(Store(demo_db), now, title=title, due=now.date())
     # Quillstone's debrief done: its prompt line would push the task below 80x24's last row.
     actions.save_debrief(Store(demo_db), now, "int_quillstone_tech", {}, finish=True)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await _highlight(pilot, task.id)  # it waits for room, below the fold: bring it up
         plan = _plan(app)
         narrow = _line_of(plan, "Research Zeta")
         assert narrow.endswith("…") and len(narrow) <= plan.size.width

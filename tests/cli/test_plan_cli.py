@@ -140,13 +140,26 @@ def test_waiting_json(run) -> None:  # type: ignore[no-untyped-def]
     }
     northwind = rows["Northwind Analytics"]
     assert northwind["state"] == "promise_broken" and northwind["silence_days"] == 6
-    assert northwind["next_step"] == {"kind": "check_in", "due": "2026-11-23"}
+    assert northwind["id"] == "opp_northwind"  # a script can act on the row
+    assert northwind["next_step"] == {
+        "kind": "check_in",
+        "due": "2026-11-23",
+        "id": "ci1-int_northwind_panel",  # the same id Today's plan item has
+        "late": False,
+    }
     assert northwind["advocates"] == ["Priya Raman"]
     assert northwind["promised_by"] == "2026-11-20"
     assert northwind["interviewed_at"].startswith("2026-11-17T14:00:00-05:00")
     assert rows["Lumen Freight"]["state"] == "gone_quiet"
     assert rows["Harbor & Pine"]["state"] == "heard_back"
-    assert rows["Harbor & Pine"]["next_step"] == {"kind": "interview", "due": "2026-11-25"}
+    harbor = rows["Harbor & Pine"]
+    assert harbor["next_step"] == {
+        "kind": "interview",
+        "due": "2026-11-25",
+        "id": None,
+        "late": False,
+    }
+    assert harbor["silence_days"] is None  # they answered: nobody is silent
     # Harbor & Pine answered in 6 days, Copperleaf in 9, and the ten interviews of the earlier
     # search (make_demo.py) in 3, 6, 7, 7, 7, 8, 8, 8, 9 and 10: the median is still 7.5.
     assert room["history"] == {"median_answer_days": 7.5, "answers_seen": 12}
@@ -156,7 +169,9 @@ def test_advocates_json(run) -> None:  # type: ignore[no-untyped-def]
     rows = {a["name"]: a for a in _json(run, "advocates", "--json")["advocates"]}
     assert set(rows) == {"Priya Raman", "Marcus Lee", "Aisha Bello"}
     marcus = rows["Marcus Lee"]
-    assert marcus["days_since"] == 11 and marcus["open_questions"] == []
+    # He answered both 11 days ago: old news, and Today asks him both again (an answer counts
+    # for a week, as long as asks wait).
+    assert marcus["days_since"] == 11 and len(marcus["open_questions"]) == 2
     assert any("reorganised" in note for note in marcus["intel"])
     assert marcus["helps"] == [{"company": "Lumen Freight", "state": "gone_quiet"}]
     assert rows["Priya Raman"]["last_check_in"] is None
@@ -208,3 +223,14 @@ def test_a_run_leaves_a_cache_the_next_run_reads_with_the_same_result(run, demo:
     after_write = _json(run, "today", "--json")  # the cache is of the file before the write
     assert after_write != first
     assert _json(run, "today", "--json") == after_write  # now from the new cache
+
+
+def test_today_json_says_when_the_day_is_over_and_how_tomorrow_starts(run) -> None:  # type: ignore[no-untyped-def]
+    plan = _json(run, "today", "--json", now="2026-11-23 18:30")
+    assert plan["now"] == "18:30" and plan["after_hours"] is True
+    assert plan["blocks"] == [] or all(i["done"] for b in plan["blocks"] for i in b["items"])
+    assert plan["next_block"]["date"] == "2026-11-24" and plan["next_block"]["start"] == "09:00"
+    meridian = next(d for d in plan["deferred"] if d["id"] == "tsk_meridian_call")
+    assert meridian["avoided"] is True and meridian["put_off"] == 3  # two snoozes, one slide
+    ahead = _json(run, "today", "--json", "--date", "2026-11-24", now="2026-11-23 18:30")
+    assert ahead["now"] is None and ahead["after_hours"] is False and ahead["next_block"] is None

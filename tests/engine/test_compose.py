@@ -34,7 +34,8 @@ def test_check_ins_go_first_second_last(world: World) -> None:
     world.touch("check_in", "2026-11-17 10:00", company="Acme")
     situation = _for(world, "2026-11-24 09:00", company="Acme")
     assert situation.template == "check_in_last"
-    assert situation.values["promised_phrase"] == "by Friday"
+    # Eighteen days after the promise, "by Friday" would read as this week: the date.
+    assert situation.values["promised_phrase"] == "by 6 November"
 
 
 def test_an_advocate_gets_the_advocate_ask_and_a_rejection_a_close_out(world: World) -> None:
@@ -67,3 +68,56 @@ def test_the_late_night_guard_uses_local_time() -> None:
         "America/New_York"
     )
     assert check_tone("Thanks again!", shipped_lexicon(), night_in_new_york).late_night
+
+
+def test_days_read_as_a_person_would_say_them() -> None:
+    from tui.engine.compose import when_phrase
+
+    monday = pendulum.Date(2026, 11, 23)
+    said = {
+        days: when_phrase(monday.subtract(days=days), monday) for days in (0, 1, 3, 6, 7, 12, 35)
+    }
+    assert said == {
+        0: "today",
+        1: "yesterday",
+        3: "last Friday",  # it was last week
+        6: "last Tuesday",
+        7: "on 16 November",  # a week ago Monday: "last Monday" would be ambiguous
+        12: "on 11 November",
+        35: "on 19 October",  # five weeks later, never "on Monday"
+    }
+    friday = pendulum.Date(2026, 11, 27)
+    assert when_phrase(pendulum.Date(2026, 11, 24), friday) == "on Tuesday"  # this week
+    assert when_phrase(pendulum.Date(2026, 11, 17), friday) == "on Tuesday last week"
+    assert when_phrase(pendulum.Date(2025, 12, 1), friday) == "on 1 December 2025"
+
+
+def test_roles_and_skills_read_as_written() -> None:
+    from tui.engine.compose import a_role, listed
+
+    assert a_role("Analytics Engineer") == "an Analytics Engineer role"
+    assert a_role("BI Developer") == "a BI Developer role"
+    assert a_role("SQL Developer") == "an SQL Developer role"
+    assert a_role("Data Analyst") == "a Data Analyst role"
+    assert a_role("") == "a role"
+    assert listed(("dbt", "data modelling", "testing")) == "dbt, data modelling and testing"
+    assert listed(("SQL",)) == "SQL" and listed(()) == ""
+
+
+def test_the_tone_check_can_name_the_real_promised_day(world: World) -> None:
+    world.interview("Acme", "2026-11-16 10:00", promised_by="2026-11-20")
+    world.touch("thank_you", "2026-11-16 15:00", company="Acme")
+    situation = _for(world, "2026-11-23 09:00", company="Acme")
+    # One line to pass once check_tone takes facts= (the tone branch).
+    assert situation.facts == {"promised_day": "Friday 20 November"}
+    assert situation.values["promised_phrase"] == "by Friday"  # three days ago: the weekday
+
+
+def test_without_a_name_a_draft_is_unsigned_and_says_how_to_sign(world: World) -> None:
+    world.interview("Acme", "2026-11-16 10:00")
+    situation = _for(world, "2026-11-16 15:00", company="Acme")
+    assert situation.values["signature"] == "" and situation.values["greeting"] == "Hello,"
+    assert any("your_name" in note for note in situation.notes)
+    world.settings = world.settings.with_text("your_name", "Sam Rivera")
+    signed = _for(world, "2026-11-16 15:00", company="Acme")
+    assert signed.values["signature"] == "Best regards,\nSam Rivera" and not signed.notes

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.engine.calendar import BusinessCalendar
+from tui.engine.compose import situation_for
 from tui.engine.context import build_context
-from tui.engine.followups import follow_up_items
 from tui.engine.models import (
     FEELINGS,
     OUTCOMES,
@@ -25,6 +25,8 @@ from tui.engine.models import (
 )
 from tui.engine.plan import DayPlan, plan_day, plan_to_json
 from tui.engine.settings import Settings
+from tui.engine.steps import follow_up_items
+from tui.engine.waiting import waiting_room
 
 TZ = "Europe/London"
 BASE = pendulum.datetime(2026, 12, 14, tz=TZ)  # Christmas, Boxing Day and New Year are near
@@ -231,9 +233,27 @@ def test_every_due_item_is_placed_or_deferred(case) -> None:  # type: ignore[no-
             return companies[touch.opportunity_id]
         return people.get(touch.contact_id or "") or None
 
+    offer = any(o.offer_in_hand for o in active.values())
+    latest: dict[str, Interview] = {}
     for interview in records.interviews:
+        if interview.start <= as_of and (
+            interview.opportunity_id not in latest
+            or interview.start >= latest[interview.opportunity_id].start  # ties: the later record
+        ):
+            latest[interview.opportunity_id] = interview
+    # One thank-you per opportunity, for its latest interview, until one is sent or they
+    # answered; once an offer is in hand there is only the close-out.
+    for interview in latest.values():
         opportunity = active.get(interview.opportunity_id)
-        if opportunity is None or interview.start > as_of:
+        if opportunity is None or offer:
+            continue
+        answered = any(
+            t.opportunity_id == opportunity.id
+            and t.kind in {"heard_back", "close_out"}
+            and interview.start <= t.at <= as_of
+            for t in records.touches
+        )
+        if answered:
             continue
         thanked = any(
             t.kind == "thank_you"
@@ -299,10 +319,14 @@ def test_no_check_in_before_its_rule_date(case) -> None:  # type: ignore[no-unty
             rule = calendar.add(held, 5)
         assert int(number[2:]) == len(check_ins) + 1
         assert day >= rule, f"check-in on {day} before its rule date {rule}"
+        core = {c.id for c in records.contacts if c.is_core}
         with_company = [
             t.at
             for t in records.touches
             if t.at <= as_of
+            # News told to a friend who works there is about the person, not the job.
+            and t.kind != "network_update"
+            and not (t.kind == "call" and not t.opportunity_id and t.contact_id in core)
             and (
                 (t.opportunity_id and companies.get(t.opportunity_id) == company)
                 or (not t.opportunity_id and t.contact_id and contacts.get(t.contact_id) == company)
@@ -310,3 +334,28 @@ def test_no_check_in_before_its_rule_date(case) -> None:  # type: ignore[no-unty
         ]
         if with_company:
             assert day >= calendar.add(max(with_company).in_timezone(TZ).date(), 3)
+
+
+@SETTINGS
+@given(databases())
+def test_today_the_waiting_room_and_the_composer_give_one_next_step(case) -> None:  # type: ignore[no-untyped-def]
+    records, now, _ = case
+    room = waiting_room(records, now)
+    plan = plan_day(records, now)
+    planned = {i.id for i in everything(plan)}
+    for row in room.rows:
+        step = row.next_step
+        situation = situation_for(records, now, opportunity=row.state.opportunity)
+        assert situation.next_step == step
+        if step is None:
+            continue
+        if step.template is not None:  # a message: the composer drafts exactly it, to them
+            assert situation.template == step.template
+            if step.contact is not None:
+                assert situation.contact == step.contact
+        if step.item_id is not None and step.due <= plan.date:
+            assert step.item_id in planned, step  # and Today plans it (or says why not)
+    steps = {s.item_id for row in room.rows for s in row.steps}
+    for item in everything(plan):
+        if item.layer == "follow_up" and not item.done and item.kind != "close_out":
+            assert item.id in steps, item  # nothing planned that the Waiting room does not show

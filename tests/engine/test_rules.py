@@ -242,7 +242,7 @@ def test_core_contacts_hear_about_each_interview_and_every_21_days(world: World)
     world.interview("Acme", "2026-11-16 10:00", skills=("SQL", "storytelling"))
     updates = {i.contact: i for i in everything(world.plan("2026-11-18 08:00"), "network_update")}
     assert set(updates) == {"Elena"}  # Chris heard after the interview
-    assert updates["Elena"].title.endswith("SQL, storytelling")
+    assert updates["Elena"].title.endswith("SQL and storytelling")
     assert updates["Elena"].layer == "search"
 
 

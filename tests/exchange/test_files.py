@@ -252,7 +252,8 @@ def test_the_login_summary_is_plain_and_narrow(demo: Path, capsys) -> None:  # t
     assert "\x1b" not in out  # no colour
     assert not any(ch in out for ch in "┏━┃│─└┘┌┐╭╮╰╯")  # no box drawing
     assert "09:00-10:30 search" in out and "10:30-11:40 follow-up" in out
-    assert "2d overdue" in out  # overdue follow-ups stand out
+    # Lateness is said once, calmly, with the count, not as "2d overdue" on every row.
+    assert "overdue" not in out and "late: " in out
     assert "Find an advocate at Bluefin Health" in out  # moved follow-ups are listed
     assert "! Lumen Freight has gone quiet" in out
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pendulum import Date, DateTime
 
-from tui.engine.models import Contact, Interview, Opportunity, Records, Task, Touch
+from tui.engine.models import Contact, Interview, Mark, Opportunity, Records, Task, Touch
 from tui.engine.plan import DayPlan, plan_day
 from tui.engine.settings import Settings
 from tui.engine.when import parse_moment
@@ -28,6 +28,7 @@ class World:
         self.contacts: list[Contact] = []
         self.touches: list[Touch] = []
         self.tasks: list[Task] = []
+        self.marks: list[Mark] = []
         self._ids = itertools.count(1)
 
     def at(self, text: str) -> DateTime:
@@ -94,6 +95,17 @@ class World:
         self.tasks.append(made)
         return made
 
+    def mark(self, item_id: str, snoozed_to: str | None = None, done_at: str | None = None) -> Mark:
+        """What the person did with a planned item: a snooze (to a day) or a done (at a moment)."""
+        made = Mark(
+            id=self._id("mrk"),
+            item_id=item_id,
+            snoozed_to=Date.fromisoformat(snoozed_to) if snoozed_to else None,
+            done_at=self.at(done_at) if done_at else None,
+        )
+        self.marks.append(made)
+        return made
+
     def records(self) -> Records:
         return Records(
             opportunities=tuple(self.opportunities),
@@ -101,6 +113,7 @@ class World:
             contacts=tuple(self.contacts),
             touches=tuple(self.touches),
             tasks=tuple(self.tasks),
+            marks=tuple(self.marks),
             settings=self.settings,
         )
 

@@ -3,13 +3,15 @@ drafts are private and survive being reopened."""
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 from pathlib import Path
 
 import pytest
+from world import World
 
 from tui.drafts import DraftStore, available_templates, fill, load_template
-from tui.engine.compose import TEMPLATES
+from tui.engine.compose import TEMPLATES, situation_for
 from tui.engine.tone import check_tone
 from tui.lexicon import shipped_lexicon
 
@@ -53,24 +55,64 @@ def test_hostile_placeholders_reach_nothing(hostile: str) -> None:
     assert filled.text == f"Hello {hostile} end"
 
 
+def _situation_values(**settings: str) -> dict[str, str]:
+    """The values the composer fills a template with, for an interview with skills, a promise
+    and a hiring manager (the engine's own, not a hand-made dict)."""
+    world = World(**settings)
+    world.interview(
+        "Quillstone",
+        "2026-11-20 11:00",
+        skills=("dbt", "data modelling", "testing"),
+        promised_by="2026-11-27",
+        interviewers=("Jordan Okafor",),
+    )
+    world.opportunities[0] = dataclasses.replace(world.opportunities[0], role="Analytics Engineer")
+    world.contact("Jordan Okafor", "Quillstone", relation="hiring manager")
+    records = world.records()
+    situation = situation_for(
+        records, world.at("2026-11-23 09:00"), opportunity=records.opportunities[0]
+    )
+    return situation.values
+
+
 def test_every_shipped_template_fills_completely_and_reads_calm(tmp_path: Path) -> None:
+    values = _situation_values(your_name="Sam Rivera")
     for name in TEMPLATES:
         text, source = load_template(name, tmp_path / "db.json")
         assert source == "shipped"
-        filled = fill(text, VALUES)
+        filled = fill(text, values)
         assert filled.unknown == (), name
         assert filled.text.startswith("Subject: ")
+        assert "Hi Jordan," in filled.text and filled.text.rstrip().endswith("Sam Rivera"), name
         report = check_tone(filled.text, shipped_lexicon())
         assert report.verdict == "calm", (name, report.findings)
 
 
-def test_the_network_update_lists_the_skills_and_the_advocate_ask_names_the_questions(
-    tmp_path: Path,
-) -> None:
-    update = fill(load_template("network_update", tmp_path / "db.json")[0], VALUES).text
-    assert "highlighted my SQL" in update
+def test_templates_read_as_a_person_wrote_them(tmp_path: Path) -> None:
+    values = _situation_values(your_name="Sam Rivera")
+    update = fill(load_template("network_update", tmp_path / "db.json")[0], values).text
+    assert "for an Analytics Engineer role" in update  # not "a Analytics Engineer role"
+    assert "dbt, data modelling and testing" in update  # not "dbt, data modelling, testing"
+    thanks = fill(load_template("thank_you", tmp_path / "db.json")[0], values).text
+    assert "the discussion of dbt, data modelling and testing" in thanks
     ask = load_template("advocate_ask", tmp_path / "db.json")[0]
-    assert "changed internally" in ask and "still posted" in ask
+    assert "$questions" in ask  # the questions still open, from the engine
+
+
+def test_no_skills_no_name_no_contact_still_reads_whole(tmp_path: Path) -> None:
+    world = World()
+    world.interview("Acme", "2026-11-20 11:00")
+    records = world.records()
+    values = situation_for(
+        records, world.at("2026-11-23 09:00"), opportunity=records.opportunities[0]
+    ).values
+    for name in TEMPLATES:
+        text = fill(load_template(name, tmp_path / "db.json")[0], values).text
+        assert "the work we discussed" not in text and "Hi there," not in text, name
+        assert "$" not in text, name
+        assert not text.rstrip().endswith(("Best regards,", "Best,")), name  # no empty sign-off
+    thanks = fill(load_template("thank_you", tmp_path / "db.json")[0], values).text
+    assert "Hello," in thanks and "I enjoyed our conversation, and" in thanks
 
 
 def test_a_users_own_templates_add_to_and_override_the_shipped_ones(tmp_path: Path) -> None:

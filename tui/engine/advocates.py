@@ -13,7 +13,7 @@ from typing import Any
 from pendulum import DateTime
 
 from .context import build_context
-from .followups import ADVOCATE_QUESTIONS, analyse
+from .followups import ADVOCATE_QUESTIONS, analyse, open_questions
 from .models import Contact, Opportunity, Records, Touch
 from .when import format_stamp, short_day
 
@@ -52,8 +52,8 @@ def advocates_view(records: Records, now: DateTime) -> list[AdvocateRow]:
             if t.kind == "advocate_ask" and t.at <= context.now
         ]
         last = asks[-1] if asks else None
-        answered = last.answers if last else {}
-        open_questions = tuple(q for key, q in ADVOCATE_QUESTIONS.items() if not answered.get(key))
+        # The same questions Today's ask and the composer put: answers count for a week.
+        still_open = open_questions(context, contact, context.now)
         intel = []
         if contact.notes:
             intel.append(contact.notes)
@@ -69,7 +69,7 @@ def advocates_view(records: Records, now: DateTime) -> list[AdvocateRow]:
                 contact=contact,
                 last_ask=last,
                 days_since=(today - context.local_day(last.at)).days if last else None,
-                open_questions=open_questions,
+                open_questions=still_open,
                 intel=tuple(intel),
                 helps=helps,
             )

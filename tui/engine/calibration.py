@@ -366,5 +366,5 @@ def waiting_silences(records: Records, now: DateTime) -> list[tuple[str, Silence
     return [
         (row.company, silence_note(row.silence_days, history))
         for row in room.rows
-        if row.state.state != "heard_back"
+        if row.state.state != "heard_back" and row.silence_days is not None
     ]

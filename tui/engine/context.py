@@ -33,10 +33,23 @@ class Context:
     interviews_of: dict[str, list[Interview]] = field(default_factory=dict)
     touches_of: dict[str, list[Touch]] = field(default_factory=dict)
     touches_with_company: dict[str, list[Touch]] = field(default_factory=dict)
+    job_touches_with_company: dict[str, list[Touch]] = field(default_factory=dict)
+    """The company's touches about the job: without network updates and calls with a friend who
+    works there (news about the person, not the employer's decision), for no-pestering."""
     touches_with_contact: dict[str, list[Touch]] = field(default_factory=dict)
     advocates_at: dict[str, list[Contact]] = field(default_factory=dict)
+    people_at: dict[str, list[Contact]] = field(default_factory=dict)
+    """Contacts at each company who are not advocates: who a message about the job goes to."""
+    closed_out_at: dict[str, list[DateTime]] = field(default_factory=dict)
+    """When a gracious close-out was sent to each opportunity."""
     linked_advocates: dict[str, list[Contact]] = field(default_factory=dict)
     marks: dict[str, Mark] = field(default_factory=dict)
+    snoozes_of: dict[str, int] = field(default_factory=dict)
+    """How many times each item (or task) was snoozed: every snooze leaves a mark."""
+    applied: list[tuple[Date, str]] = field(default_factory=list)
+    """Each application's day and company key (see ``goals.applied_day``)."""
+    offer: Opportunity | None = None
+    """An active opportunity with the offer in hand: the search is over."""
     thanks_to: dict[str, list[DateTime]] = field(default_factory=dict)
     timeline: list[Touch] = field(default_factory=list)
     _timeline_at: list[DateTime] = field(default_factory=list)
@@ -182,21 +195,56 @@ def _index(records: Records, now: DateTime) -> Context:
             by_company[key].append(touch)
     context.touches_of = dict(by_opportunity)
     context.touches_with_company = dict(by_company)
+    core = {c.id for c in records.contacts if c.is_core}
+    context.job_touches_with_company = {
+        key: [t for t in touches if _about_the_job(t, core)] for key, touches in by_company.items()
+    }
     context.thanks_to = {
         key: [t.at for t in touches if t.kind == "thank_you"] for key, touches in by_company.items()
     }
     context.touches_with_contact = dict(by_contact)
 
+    context.closed_out_at = {
+        key: stamps
+        for key, touches in by_opportunity.items()
+        if (stamps := [t.at for t in touches if t.kind == "close_out" and t.direction == "out"])
+    }
     advocates: defaultdict[str, list[Contact]] = defaultdict(list)
     linked: defaultdict[str, list[Contact]] = defaultdict(list)
+    people: defaultdict[str, list[Contact]] = defaultdict(list)
     for contact in records.contacts:
+        if contact.company and not contact.is_advocate:
+            people[company_key(contact.company)].append(contact)
         if contact.is_advocate:
             if contact.company:
                 advocates[company_key(contact.company)].append(contact)
             for opportunity_id in contact.opportunity_ids:
                 linked[opportunity_id].append(contact)
     context.advocates_at = dict(advocates)
+    context.people_at = dict(people)
     context.linked_advocates = dict(linked)
+    snoozes: defaultdict[str, int] = defaultdict(int)
     for mark in records.marks:
         context.marks[mark.item_id] = mark  # later marks win
+        if mark.snoozed_to is not None:
+            snoozes[mark.item_id] += 1
+    context.snoozes_of = dict(snoozes)
+    for opportunity in records.opportunities:
+        day = opportunity.applied_on
+        if day is None and opportunity.stage == "applied" and opportunity.created_at is not None:
+            day = context.local_day(opportunity.created_at)  # added as applied, no date given
+        if day is not None:
+            context.applied.append((day, company_key(opportunity.company)))
+    context.offer = next((o for o in records.opportunities if o.offer_in_hand and o.active), None)
     return context
+
+
+def _about_the_job(touch: Touch, core: set[str]) -> bool:
+    """Whether a touch with a company concerns the job there (and so holds follow-ups back).
+
+    A network update is news about the person; so is a call with a friend from the core
+    network that was not logged against the job.
+    """
+    if touch.kind == "network_update":
+        return False
+    return not (touch.kind == "call" and touch.opportunity_id is None and touch.contact_id in core)

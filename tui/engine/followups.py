@@ -22,7 +22,6 @@ from operator import attrgetter
 from pendulum import Date, DateTime
 
 from .context import Context
-from .items import PlanItem
 from .lookup import company_key
 from .models import Contact, Interview, Opportunity, Touch
 from .when import short_day
@@ -33,8 +32,9 @@ __all__ = [
     "FollowUpState",
     "advocate_step",
     "analyse",
-    "follow_up_items",
-    "thank_you_items",
+    "least_recently_asked",
+    "open_questions",
+    "snoozed_due",
 ]
 
 ADVOCATE_QUESTIONS = {
@@ -99,7 +99,9 @@ def analyse(
     incoming = [t for t in since if t.direction == "in"]
     last_word = incoming[-1].at if incoming else interview.start
     interview_day = context.local_day(interview.start)
-    company_touches = context.touches_with_company.get(company_key(opportunity.company), [])
+    # Any exchange about the job holds follow-ups back; news told to a friend who works there
+    # (a network update) is about the person, not the employer's decision, and does not.
+    company_touches = context.job_touches_with_company.get(company_key(opportunity.company), [])
     latest = _latest_before(company_touches, as_of)
     pester_floor = (
         calendar.add(context.local_day(latest.at), settings["no_pester_days"]) if latest else None
@@ -164,102 +166,37 @@ def analyse(
     )
 
 
-def _snoozed(context: Context, item_id: str, due: Date) -> Date:
+def snoozed_due(context: Context, item_id: str, due: Date) -> Date:
+    """``due``, or the later day the person snoozed the item to."""
     mark = context.marks.get(item_id)
     if mark is not None and mark.snoozed_to is not None and mark.snoozed_to > due:
         return mark.snoozed_to
     return due
 
 
-def thank_you_items(context: Context, as_of: DateTime, day: Date) -> list[PlanItem]:
-    """A thank-you for each interview that has happened and has none logged since it began."""
-    items = []
-    minutes = context.settings["minutes_thank_you"]
-    for opportunity_id, interviews in context.interviews_of.items():
-        opportunity = context.opportunities.get(opportunity_id)
-        if opportunity is None or not opportunity.active:
+_snoozed = snoozed_due
+
+
+def open_questions(context: Context, advocate: Contact, as_of: DateTime) -> tuple[str, ...]:
+    """The questions still worth asking ``advocate``: not answered by them recently.
+
+    An answer counts for ``advocate_ask_every_days`` (a week): the next ask is not due before
+    then, and by then the news is old enough to ask again. The Advocates screen, Today's ask
+    and the composer all take their questions from here.
+    """
+    every = int(context.settings["advocate_ask_every_days"])
+    fresh_from = context.local_day(as_of).subtract(days=every)
+    answered: set[str] = set()
+    for touch in context.touches_with_contact.get(advocate.id, []):
+        if touch.kind != "advocate_ask" or touch.at > as_of:
             continue
-        thanks = context.thanks_to.get(company_key(opportunity.company), [])
-        for interview in interviews:
-            if interview.start > as_of:
-                continue
-            first = bisect.bisect_left(thanks, interview.start)
-            if first < len(thanks) and thanks[first] <= as_of:
-                continue  # thanked since the interview began
-            item_id = f"ty-{interview.id}"
-            held_on = context.local_day(interview.start)
-            due = _snoozed(context, item_id, held_on)
-            if due > day:
-                continue
-            deadline = context.calendar.add(held_on, 1)
-            items.append(
-                PlanItem(
-                    id=item_id,
-                    kind="thank_you",
-                    title=f"Send a thank-you to {opportunity.company}",
-                    minutes=minutes,
-                    due=held_on,
-                    overdue_days=context.calendar.between(max(deadline, due), day),
-                    reason=f"Interviewed {_day_text(held_on)} ({interview.kind}): a thank-you "
-                    f"by {_day_text(deadline)} keeps you memorable.",
-                    company=opportunity.company,
-                    opportunity_id=opportunity.id,
-                    rank=(0, 0, company_key(opportunity.company)),
-                )
-            )
-    return items
+        if context.local_day(touch.at) <= fresh_from:
+            continue
+        answered.update(key for key, answer in touch.answers.items() if answer.strip())
+    return tuple(q for key, q in ADVOCATE_QUESTIONS.items() if key not in answered)
 
 
-def _check_in_item(context: Context, state: FollowUpState, day: Date) -> PlanItem | None:
-    if state.check_in_due is None:
-        return None
-    number = state.check_in_number
-    item_id = f"ci{number}-{state.interview.id}"
-    due = _snoozed(context, item_id, state.check_in_due)
-    if due > day:
-        return None
-    company = state.opportunity.company
-    promised = state.interview.promised_by
-    if number == 1 and promised is not None:
-        reason = (
-            f"They promised an answer by {_day_text(promised)}; no word since. A short, "
-            "warm check-in."
-        )
-    elif number == 1:
-        reason = (
-            f"{context.settings['check_in_after_days']} business days since the interview on "
-            f"{_day_text(context.local_day(state.interview.start))} and no word yet."
-        )
-    else:
-        last = context.local_day(state.check_ins[-1].at)
-        reason = (
-            f"Check-in {number} of {context.settings['max_check_ins']}: no answer to the one "
-            f"you sent {_day_text(last)}."
-        )
-    if (
-        state.pester_floor is not None
-        and state.rule_date is not None
-        and (state.pester_floor > state.rule_date)
-    ):
-        reason += f" Held until {_day_text(state.pester_floor)}: you were in touch recently."
-    overdue = context.calendar.between(due, day)
-    return PlanItem(
-        id=item_id,
-        kind="check_in",
-        title=f"Check in with {company}" + (f" (check-in {number})" if number > 1 else ""),
-        minutes=context.settings["minutes_check_in"],
-        due=state.check_in_due,
-        overdue_days=overdue,
-        reason=reason,
-        company=company,
-        opportunity_id=state.opportunity.id,
-        rank=(1, -overdue, company_key(company)),
-    )
-
-
-def _least_recently_asked(
-    context: Context, advocates: list[Contact]
-) -> tuple[Contact, Date | None]:
+def least_recently_asked(context: Context, advocates: list[Contact]) -> tuple[Contact, Date | None]:
     def last_ask(contact: Contact) -> DateTime | None:
         asks = [
             t for t in context.touches_with_contact.get(contact.id, []) if t.kind == "advocate_ask"
@@ -310,65 +247,5 @@ def advocate_step(context: Context, state: FollowUpState, as_of: DateTime) -> Ad
     if state.pester_floor is not None:
         due = max(due, state.pester_floor)
     item_id = f"aa-{opportunity.id}"
-    advocate, _ = _least_recently_asked(context, advocates)
+    advocate, _ = least_recently_asked(context, advocates)
     return AdvocateStep("advocate_ask", item_id, _snoozed(context, item_id, due), advocate)
-
-
-def _advocate_item(
-    context: Context, state: FollowUpState, as_of: DateTime, day: Date
-) -> PlanItem | None:
-    step = advocate_step(context, state, as_of)
-    if step is None or step.due > day:
-        return None
-    company = state.opportunity.company
-    if step.advocate is None:
-        return PlanItem(
-            id=step.item_id,
-            kind="find_advocate",
-            title=f"Find an advocate at {company}",
-            minutes=context.settings["minutes_find_advocate"],
-            due=step.due,
-            overdue_days=context.calendar.between(step.due, day),
-            reason=f"No one at {company} can tell you what is going on. Look for a former "
-            "colleague, alum or friend of a friend there.",
-            company=company,
-            opportunity_id=state.opportunity.id,
-            rank=(3, 0, company_key(company)),
-        )
-    advocate = step.advocate
-    questions = " ".join(ADVOCATE_QUESTIONS.values())
-    return PlanItem(
-        id=step.item_id,
-        kind="advocate_ask",
-        title=f"Ask {advocate.name} about {company}: {questions}",
-        minutes=context.settings["minutes_advocate_ask"],
-        due=step.due,
-        overdue_days=context.calendar.between(step.due, day),
-        reason=f"{company} is overdue with an answer; {advocate.name} can find out what is "
-        "happening inside.",
-        company=company,
-        contact=advocate.name,
-        opportunity_id=state.opportunity.id,
-        contact_id=advocate.id,
-        rank=(2, 0, company_key(company)),
-    )
-
-
-def follow_up_items(
-    context: Context, as_of: DateTime, day: Date
-) -> tuple[list[PlanItem], list[FollowUpState]]:
-    """Check-ins and advocate items due on ``day``, and the state of every opportunity."""
-    items: list[PlanItem] = []
-    states: list[FollowUpState] = []
-    for opportunity in context.records.opportunities:
-        state = analyse(context, opportunity, as_of, day)
-        if state is None:
-            continue
-        states.append(state)
-        for item in (
-            _check_in_item(context, state, day),
-            _advocate_item(context, state, as_of, day),
-        ):
-            if item is not None:
-                items.append(item)
-    return items, states

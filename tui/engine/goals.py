@@ -17,8 +17,17 @@ from pendulum import Date
 from .context import Context
 from .items import PlanItem
 from .lookup import company_key
+from .models import Opportunity
 
-__all__ = ["GOALS", "Goal", "applications_between", "calls_between", "goal_items", "week_days"]
+__all__ = [
+    "GOALS",
+    "Goal",
+    "applications_between",
+    "applied_day",
+    "calls_between",
+    "goal_items",
+    "week_days",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +57,24 @@ def _monday(day: Date) -> Date:
     return day.subtract(days=day.isoweekday() - 1)
 
 
+def applied_day(context: Context, opportunity: Opportunity) -> Date | None:
+    """The day the person applied: the applied date, else the day an opportunity added as
+    applied was added (the form and ``add opportunity`` leave the date empty by default).
+    The context keeps these for every opportunity (``Context.applied``)."""
+    if opportunity.applied_on is not None:
+        return opportunity.applied_on
+    if opportunity.stage == "applied" and opportunity.created_at is not None:
+        return context.local_day(opportunity.created_at)
+    return None
+
+
 def applications_between(context: Context, start: Date, end: Date) -> int:
     """Applications made on days in ``[start, end)``: finished apply tasks and applied dates."""
     seen: set[str] = set()
     for task in context.finished_between(context.bounds(start)[0], context.bounds(end)[0]):
         if task.kind == "apply":
             seen.add(company_key(task.company) if task.company else task.id)
-    for opportunity in context.records.opportunities:
-        if opportunity.applied_on is not None and start <= opportunity.applied_on < end:
-            seen.add(company_key(opportunity.company))
+    seen.update(key for applied, key in context.applied if start <= applied < end)
     return len(seen)
 
 
@@ -103,7 +121,7 @@ def goal_items(context: Context, day: Date, already: Iterable[PlanItem]) -> list
         needed = target_by(context, goal, day) - done_this_week(context, goal, day, through=False)
         covered = sum(1 for item in planned if item.kind == goal.kind and not item.goal)
         if goal.kind == "apply":
-            covered += sum(1 for o in context.records.opportunities if o.applied_on == day)
+            covered += sum(1 for applied, _ in context.applied if applied == day)
         so_far = done_this_week(context, goal, day, through=False)
         minutes = context.settings["minutes_apply" if goal.kind == "apply" else "minutes_call"]
         for number in range(1, max(0, needed - covered) + 1):

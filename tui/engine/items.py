@@ -3,8 +3,9 @@
 Ids are stable across runs so ``nowwhat done ID`` and the screens can refer to an item that the
 engine derived rather than stored: ``ty-<interview>`` (thank-you), ``ci2-<interview>`` (second
 check-in), ``aa-<opportunity>`` (advocate ask), ``fa-<opportunity>`` (find an advocate),
-``nu-<contact>`` (network update), ``goal-apply-<day>-<n>`` and ``goal-call-<day>-<n>`` (weekly
-goals), ``glow-call-<day>`` (the call the glow suggests); the person's own tasks keep their id.
+``co-<opportunity>`` (a gracious close-out once an offer is in hand), ``nu-<contact>`` (network
+update), ``goal-apply-<day>-<n>`` and ``goal-call-<day>-<n>`` (weekly goals), ``glow-call-<day>``
+(the call the glow suggests); the person's own tasks keep their id.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ __all__ = [
     "item_layer",
 ]
 
-FOLLOW_UP_KINDS = ("thank_you", "check_in", "advocate_ask", "find_advocate")
+FOLLOW_UP_KINDS = ("thank_you", "check_in", "advocate_ask", "find_advocate", "close_out")
 SEARCH_KINDS = (
     "network_update",
     "apply",
@@ -52,6 +53,7 @@ KIND_LABEL = {  # how each kind reads in a list
     "check_in": "check-in",
     "advocate_ask": "ask advocate",
     "find_advocate": "find advocate",
+    "close_out": "close out",
     "network_update": "network",
     "apply": "apply",
     "cold_call": "cold call",
@@ -87,6 +89,9 @@ class PlanItem:
     contact_id: str | None = None
     source_id: str | None = None  # the touch, task or mark that records a done item
     rank: tuple[int, int, str] = (0, 0, "")
+    put_off: int = 0  # times snoozed or left to slide to a later day (see the avoided rule)
+    avoided: bool = False  # put off at least ``avoided_after`` times
+    before: str | None = None  # prep: the interview it must be done before ("onsite 15:00")
 
     @property
     def layer(self) -> str:

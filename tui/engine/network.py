@@ -18,6 +18,11 @@ from .models import Contact, Interview, Records
 __all__ = ["NetworkRow", "last_touch_with", "network_items", "network_view"]
 
 
+def _listed(parts: tuple[str, ...]) -> str:
+    """``dbt, data modelling and testing``."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
 def last_touch_with(context: Context, contact: Contact, as_of: DateTime) -> DateTime | None:
     """When the person last exchanged a word with ``contact`` (either direction)."""
     touches = [t for t in context.touches_with_contact.get(contact.id, []) if t.at <= as_of]
@@ -52,8 +57,9 @@ def network_items(context: Context, as_of: DateTime, day: Date) -> list[PlanItem
             opportunity = context.opportunities.get(recent.opportunity_id)
             company = opportunity.company if opportunity else "the"
             due = context.local_day(recent.start)
-            skills = ", ".join(recent.skills) if recent.skills else "how it went"
-            title = f"Tell {contact.name} how {company} went: {skills}"
+            title = f"Tell {contact.name} how {company} went"
+            if recent.skills:
+                title += f": {_listed(recent.skills)}"
             reason = (
                 "Your core network keeps you on their radar when they know what you are good at."
             )
@@ -112,7 +118,9 @@ def network_view(records: Records, now: DateTime) -> list[NetworkRow]:
             NetworkRow(
                 contact=contact,
                 last_touch=last,
-                days_since=(today - context.local_day(last)).days if last else None,
+                days_since=today.toordinal() - context.local_day(last).toordinal()
+                if last
+                else None,
                 update_due=due.get(contact.id),
             )
         )

@@ -9,12 +9,22 @@ returned with the reason it did not.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .items import PlanItem
 
-__all__ = ["Allocation", "Block", "allocate", "lay_out", "split_search"]
+__all__ = [
+    "Allocation",
+    "Block",
+    "Placed",
+    "allocate",
+    "blocks_of",
+    "free_minutes",
+    "lay_out",
+    "place",
+    "split_search",
+]
 
 
 @dataclass(slots=True)
@@ -47,13 +57,19 @@ class Allocation:
 
 
 def allocate(
-    follow_up: Sequence[PlanItem], search: Sequence[PlanItem], budget: int, share: float
+    follow_up: Sequence[PlanItem],
+    search: Sequence[PlanItem],
+    budget: int,
+    share: float,
+    *,
+    full: str | None = None,
 ) -> Allocation:
     """Fill the follow-up share in priority order, then the rest with search work.
 
     Done items always keep their place (the work happened) and count against the budget. Open
     items are taken first-fit in the order given: a large item that does not fit does not stop
-    a smaller one behind it.
+    a smaller one behind it. ``full`` says why the day is full when it is not the budget (the
+    working day is nearly over).
     """
     cap = math.floor(share * budget)
     left_out: list[tuple[PlanItem, str]] = []
@@ -79,7 +95,7 @@ def allocate(
             chosen_search.append(item)
             room -= item.minutes
         else:
-            left_out.append((item, f"the day's {budget} min are full"))
+            left_out.append((item, full or f"the day's {budget} min are full"))
     search_order = {item.id: n for n, item in enumerate(search)}
     chosen_search.sort(key=lambda i: search_order[i.id])
     return Allocation(budget, cap, chosen_follow, chosen_search, left_out)
@@ -101,16 +117,85 @@ def split_search(items: Sequence[PlanItem]) -> tuple[list[PlanItem], list[PlanIt
 
 
 def _earliest_fit(
-    start: int, minutes: int, events: Sequence[tuple[int, int]], day_end: int
+    start: int, minutes: int, busy: Sequence[tuple[int, int]], limit: int
 ) -> int | None:
     moved = True
     while moved:
         moved = False
-        for event_start, event_end in events:
-            if start < event_end and event_start < start + minutes:
-                start = event_end
+        for busy_start, busy_end in busy:
+            if start < busy_end and busy_start < start + minutes:
+                start = busy_end
                 moved = True
-    return start if start + minutes <= day_end else None
+    return start if start + minutes <= limit else None
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One item at its start (minutes since midnight), in one layer."""
+
+    layer: str
+    start: int
+    item: PlanItem
+
+    @property
+    def end(self) -> int:
+        return self.start + self.item.minutes
+
+
+def place(
+    sections: Sequence[tuple[str, Sequence[PlanItem]]],
+    day_start: int,
+    day_end: int,
+    busy: Sequence[tuple[int, int]],
+    deadlines: Mapping[str, int] | None = None,
+) -> tuple[list[Placed], list[tuple[PlanItem, bool]]]:
+    """Place each section's items one after another from ``day_start``, around ``busy`` spans.
+
+    An item with a deadline (prep before an interview) must end by it. Returns what was placed
+    and what did not fit, each with whether it was its deadline (not the day) that it missed.
+    """
+    cursor = day_start
+    placed: list[Placed] = []
+    overflow: list[tuple[PlanItem, bool]] = []
+    for layer, items in sections:
+        for item in items:
+            deadline = deadlines.get(item.id) if deadlines else None
+            limit = day_end if deadline is None else min(day_end, deadline)
+            start = _earliest_fit(cursor, item.minutes, busy, limit)
+            if start is None:
+                missed_deadline = deadline is not None and (
+                    _earliest_fit(cursor, item.minutes, busy, day_end) is not None
+                )
+                overflow.append((item, missed_deadline))
+                continue
+            placed.append(Placed(layer, start, item))
+            cursor = start + item.minutes
+    return placed, overflow
+
+
+def blocks_of(placed: Sequence[Placed]) -> list[Block]:
+    """Consecutive items of one layer with no gap between them make a block."""
+    blocks: list[Block] = []
+    for entry in sorted(placed, key=lambda p: p.start):
+        current = blocks[-1] if blocks else None
+        if current is None or current.layer != entry.layer or current.end != entry.start:
+            current = Block(entry.layer, entry.start, entry.start)
+            blocks.append(current)
+        current.items.append(entry.item)
+        current.end = entry.end
+    return blocks
+
+
+def free_minutes(start: int, end: int, busy: Sequence[tuple[int, int]]) -> int:
+    """Minutes in ``[start, end)`` not covered by any busy span."""
+    covered = 0
+    cursor = start
+    for busy_start, busy_end in sorted(busy):
+        low, high = max(busy_start, cursor), min(busy_end, end)
+        if high > low:
+            covered += high - low
+            cursor = high
+    return max(0, end - start - covered)
 
 
 def lay_out(
@@ -123,20 +208,5 @@ def lay_out(
 
     A fixed event splits a block in two; an item that would run past ``day_end`` is returned.
     """
-    blocks: list[Block] = []
-    overflow: list[PlanItem] = []
-    cursor = day_start
-    for layer, items in sections:
-        current: Block | None = None
-        for item in items:
-            start = _earliest_fit(cursor, item.minutes, events, day_end)
-            if start is None:
-                overflow.append(item)
-                continue
-            if current is None or start != current.end:
-                current = Block(layer, start, start)
-                blocks.append(current)
-            current.items.append(item)
-            current.end = start + item.minutes
-            cursor = current.end
-    return blocks, overflow
+    placed, overflow = place(sections, day_start, day_end, events)
+    return blocks_of(placed), [item for item, _ in overflow]

@@ -14,10 +14,10 @@ from typing import Any
 from pendulum import Date, DateTime
 
 from .context import Context, build_context
-from .followups import FollowUpState, advocate_step, analyse
-from .lookup import company_key
+from .followups import FollowUpState
 from .models import Contact, Interview, Records
 from .silence import answers
+from .steps import Step, opportunity_steps
 
 __all__ = [
     "NextStep",
@@ -30,18 +30,8 @@ __all__ = [
 
 STATE_ORDER = {"promise_broken": 0, "waiting": 1, "gone_quiet": 2, "heard_back": 3}
 
-
-@dataclass(frozen=True, slots=True)
-class NextStep:
-    """What to do next for an opportunity, and from when."""
-
-    kind: str
-    due: Date
-    late_after: Date | None = None  # a thank-you may wait a business day; others are late after due
-
-    def is_late(self, today: Date) -> bool:
-        """Still undone past its deadline on ``today``."""
-        return today > (self.late_after or self.due)
+NextStep = Step
+"""The waiting room's next step is the engine's one answer to "what is next" (:mod:`.steps`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +39,13 @@ class WaitingRow:
     """One opportunity in the waiting room."""
 
     state: FollowUpState
-    silence_days: int
-    next_step: NextStep | None
+    silence_days: int | None  # None once they have answered: nobody is silent
+    next_step: Step | None
     advocates: tuple[Contact, ...]
     upcoming: Interview | None
+    steps: tuple[Step, ...] = ()
+    glow_until: DateTime | None = None  # the glow after its latest interview (felt good)
+    glow_active: bool = False
 
     @property
     def company(self) -> str:
@@ -70,6 +63,18 @@ class WaitingRoom:
     rows: tuple[WaitingRow, ...]
     median_answer_days: float | None
     answers_seen: int
+    today: Date | None = None
+
+    @property
+    def glow(self) -> WaitingRow | None:
+        """The row whose glow is on now, else the one whose glow ended last (or ``None``)."""
+        glowing = [r for r in self.rows if r.glow_until is not None]
+        if not glowing:
+            return None
+        active = [r for r in glowing if r.glow_active]
+        if active:
+            return min(active, key=lambda r: r.glow_until or r.interviewed_at)
+        return max(glowing, key=lambda r: r.glow_until or r.interviewed_at)
 
 
 def answer_history(context: Context) -> list[int]:
@@ -78,55 +83,48 @@ def answer_history(context: Context) -> list[int]:
     return [answer.days for answer in answers(context)]
 
 
-def _next_step(
-    context: Context, state: FollowUpState, upcoming: Interview | None
-) -> NextStep | None:
-    if state.state == "heard_back":
-        return NextStep("interview", context.local_day(upcoming.start)) if upcoming else None
-    steps = []
-    company_touches = context.touches_with_company.get(company_key(state.opportunity.company), [])
-    thanked = any(
-        t.kind == "thank_you" and state.interview.start <= t.at <= context.now
-        for t in company_touches
-    )
-    if not thanked:
-        held = context.local_day(state.interview.start)
-        steps.append(NextStep("thank_you", held, context.calendar.add(held, 1)))
-    if state.check_in_due is not None:
-        steps.append(NextStep("check_in", state.check_in_due))
-    helper = advocate_step(context, state, context.now)
-    if helper is not None:
-        steps.append(NextStep(helper.kind, helper.due))
-    return min(steps, key=lambda s: s.due) if steps else None
-
-
 def waiting_room(records: Records, now: DateTime) -> WaitingRoom:
     """The waiting room as of ``now``."""
     context = build_context(records, now)
     today = context.today
     rows = []
+    hours = int(records.settings["glow_hours"])
     for opportunity in records.opportunities:
-        state = analyse(context, opportunity, context.now, today)
+        state, steps = opportunity_steps(context, opportunity, context.now, today)
         if state is None:
             continue
         upcoming = next(
             (i for i in context.interviews_of.get(opportunity.id, []) if i.start > context.now),
             None,
         )
-        silence = (today - context.local_day(state.last_word)).days
+        silence = None
+        if state.state != "heard_back":
+            silence = today.toordinal() - context.local_day(state.last_word).toordinal()
+        glow_until = None
+        if hours and state.interview.felt in {"great", "good"}:
+            glow_until = state.interview.start.add(hours=hours)
         rows.append(
             WaitingRow(
                 state=state,
                 silence_days=silence,
-                next_step=_next_step(context, state, upcoming),
+                next_step=steps[0] if steps else None,
                 advocates=tuple(context.advocates_for(opportunity)),
                 upcoming=upcoming,
+                steps=tuple(steps),
+                glow_until=glow_until,
+                glow_active=glow_until is not None and glow_until > context.now,
             )
         )
-    rows.sort(key=lambda r: (STATE_ORDER[r.state.state], -r.silence_days, r.company.casefold()))
+    rows.sort(
+        key=lambda r: (
+            STATE_ORDER[r.state.state],
+            -(r.silence_days if r.silence_days is not None else -1),
+            r.company.casefold(),
+        )
+    )
     history = answer_history(context)
     median = statistics.median(history) if history else None
-    return WaitingRoom(tuple(rows), median, len(history))
+    return WaitingRoom(tuple(rows), median, len(history), today)
 
 
 def waiting_to_json(room: WaitingRoom) -> dict[str, Any]:
@@ -134,6 +132,7 @@ def waiting_to_json(room: WaitingRoom) -> dict[str, Any]:
     return {
         "opportunities": [
             {
+                "id": row.state.opportunity.id,
                 "company": row.company,
                 "role": row.state.opportunity.role,
                 "interviewed_at": row.interviewed_at.isoformat(),
@@ -145,12 +144,19 @@ def waiting_to_json(room: WaitingRoom) -> dict[str, Any]:
                 "silence_days": row.silence_days,
                 "state": row.state.state,
                 "next_step": (
-                    {"kind": row.next_step.kind, "due": row.next_step.due.isoformat()}
+                    {
+                        "kind": row.next_step.kind,
+                        "due": row.next_step.due.isoformat(),
+                        "id": row.next_step.item_id,
+                        "late": row.next_step.is_late(room.today) if room.today else False,
+                    }
                     if row.next_step
                     else None
                 ),
                 "advocates": [c.name for c in row.advocates],
                 "check_ins": len(row.state.check_ins),
+                "glow_until": row.glow_until.isoformat() if row.glow_until else None,
+                "glow_active": row.glow_active,
                 "posting": row.state.opportunity.posting or None,
                 "posting_checked": (
                     row.state.opportunity.posting_checked.isoformat()

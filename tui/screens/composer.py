@@ -108,7 +108,7 @@ class ComposerScreen(Screen[bool]):
     # -- text -------------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        notes = []
+        notes = list(self.situation.notes)
         try:
             saved = self.drafts.load(self.key)
         except (OSError, ValueError) as error:  # unreadable, too large: start from the template
@@ -140,20 +140,19 @@ class ComposerScreen(Screen[bool]):
         self._check()
 
     def _show_header(self) -> None:
+        # Who it goes to, where they work, and what it is about: "To Priya Raman (former
+        # colleague, Northwind Analytics) · about the BI Developer role at Harbor & Pine".
         situation = self.situation
         who = situation.contact.name if situation.contact else "(no contact yet)"
-        where = (
-            situation.opportunity.company
-            if situation.opportunity
-            else (situation.contact.company if situation.contact else "")
-        )
         self.sub_title = self.template.replace("_", " ")
         text = Text()
         text.append("To ", style="dim")
         text.append(who, style="bold")
-        if where:
-            text.append(" · ", style="dim")
-            text.append(where)
+        if situation.recipient_where:
+            text.append(f" ({situation.recipient_where})")
+        if situation.about:
+            text.append(" · about ", style="dim")
+            text.append(situation.about)
         self.query_one("#recipient", Static).update(text)
 
     @on(TextArea.Changed)
@@ -189,6 +188,8 @@ class ComposerScreen(Screen[bool]):
     def _check(self) -> None:
         text = self.text
         local = self.clock().in_timezone(self.store.settings().timezone)
+        # The promised day is in self.situation.facts for the calmer phrases; it is passed once
+        # check_tone takes facts= (the tone branch): check_tone(..., facts=self.situation.facts).
         report = check_tone(text, shipped_lexicon(), local)
         self.report = report
         panel = Text()

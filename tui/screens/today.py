@@ -1,9 +1,15 @@
-"""Today: the day's sandwich — search, follow-up, search — with why each item is there."""
+"""Today: the day's sandwich — search, follow-up, search — from now on, with why each item is there.
+
+The plan is the engine's (``plan_day``): this screen shows it, re-plans as the clock moves (every
+few minutes, when the app follows the real clock), and says why a key does nothing on a day
+where it cannot work.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+import pendulum
 from pendulum import Date, DateTime
 from rich.text import Text
 from textual import on
@@ -23,6 +29,22 @@ from ..widgets.split_bar import SplitBar
 from .base import DataScreen
 
 __all__ = ["TodayScreen"]
+
+TICK_SECONDS = 30.0
+
+
+def _slot(moment: DateTime) -> int:
+    """The five-minute slot a moment falls in: the plan starts from it, so it changes then."""
+    return int(moment.timestamp()) // 300
+
+
+def _left(until: DateTime, now: DateTime) -> str:
+    """``2 h 25 min``: how long the glow lasts, counting down in five-minute steps."""
+    minutes = max(5, -(-int((until - now).total_seconds()) // 300) * 5)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
 
 
 class TodayScreen(DataScreen):
@@ -82,6 +104,21 @@ class TodayScreen(DataScreen):
         self.plan: DayPlan | None = None
         self.records: Records | None = None
         self.debriefs: tuple[DebriefPrompt, ...] = ()
+        self._planned_at: DateTime | None = None
+        self._today: Date | None = None
+
+    def on_mount(self) -> None:
+        # (DataScreen's on_mount runs too: Textual calls each class's handler in turn.)
+        # The plan starts from now and the glow counts down: re-plan as the clock moves (a
+        # fixed --now never moves, so nothing is redrawn then).
+        self.set_interval(TICK_SECONDS, self._tick, name="clock")
+
+    def _tick(self) -> None:
+        if self._planned_at is None or self.app.screen is not self:
+            return
+        now = self.now()
+        if _slot(now) != _slot(self._planned_at):
+            self.refresh_data()
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="glow")
@@ -95,12 +132,15 @@ class TodayScreen(DataScreen):
         self.records = records
         plan = plan_day(records, now, self.day)
         self.plan = plan
+        self._planned_at = now
         today = now.in_timezone(records.settings.timezone).date()
-        when = (
-            ""
-            if plan.date == today
-            else (" · planning ahead" if plan.date > today else " · looking back")
-        )
+        self._today = today
+        if plan.date != today:
+            when = " · planning ahead" if plan.date > today else " · looking back"
+        elif plan.after_hours:
+            when = " · work hours are over"
+        else:
+            when = ""
         self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}"
         self.query_one(SplitBar).split = plan.split
         self._show_glow(plan, now, today)
@@ -115,14 +155,15 @@ class TodayScreen(DataScreen):
         if not plan.glow:
             return
         window = plan.glow[0]
+        tz = self.store.settings().timezone
+        until = window.until.in_timezone(tz)
         text = Text("✦ glow: ")
         if plan.date == today:
-            hours = max(1, round((window.until - now).total_seconds() / 3600))
-            text.append(f"{hours} h left after ")
+            text.append(f"{_left(window.until, now)} left (until {until.format('HH:mm')}) after ")
         else:
-            text.append(f"until {window.until.format('ddd HH:mm')} after ")
+            text.append(f"until {until.format('ddd HH:mm')} after ")
         text.append(window.company)
-        text.append(" · make the calls you have been putting off")
+        text.append(" · avoided tasks first")
         banner.update(text)
 
     # -- the debrief (issue 18): the prompt comes from the engine, the form from modals/debrief --
@@ -179,7 +220,8 @@ class TodayScreen(DataScreen):
         self.when_settled("why", self._show_why)
 
     def _show_why(self) -> None:
-        item = self.query_one(PlanList).current
+        plan_list = self.query_one(PlanList)
+        item = plan_list.current
         why = self.query_one("#why", Static)
         if item is None:
             why.update("")
@@ -190,8 +232,14 @@ class TodayScreen(DataScreen):
         if who:
             text.append(f"  ({who})")
         text.append("\n")
+        moved = plan_list.why_moved.get(item.id)
+        if moved:
+            text.append(f"Not planned here: {moved}. ", style="bold")
         if item.due:
             text.append(f"due {short_day(item.due)} · ")
+        if item.overdue_days and not item.done:
+            days = item.overdue_days
+            text.append(f"late by {days} business day{'s' if days != 1 else ''} · ")
         text.append(item.reason)
         why.update(text)
 
@@ -203,18 +251,46 @@ class TodayScreen(DataScreen):
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
+        plan, today = self.plan, self._today
+        if plan is None or today is None:
+            return
+        if plan.date > today:
+            self.notify(
+                f"{short_day(plan.date)} has not come yet: mark items done on today's plan "
+                "(t goes back to today).",
+                markup=False,
+            )
+            return
+        # On an earlier day, it is done that day (when the plan had it), so that day shows it.
+        when = self.now() if plan.date == today else self._moment_on(plan, item)
         # Tick the line in this frame; store the change and re-plan right after it is drawn.
         # (The re-plan of a large database takes longer than a keypress should.)
         plan_list.show_done(item.id, not item.done)
-        self.call_after_refresh(self._commit_done, item)
+        self.call_after_refresh(self._commit_done, item, when, plan.date != today)
 
-    def _commit_done(self, item: PlanItem) -> None:
+    def _moment_on(self, plan: DayPlan, item: PlanItem) -> DateTime:
+        """The moment an item of an earlier day counts as done: its slot, else the day's end
+        of work hours."""
+        tz = self.store.settings().timezone
+        day = plan.date
+        clock = plan.work_hours[1]
+        for block in plan.blocks:
+            minute = block.start.hour * 60 + block.start.minute
+            for planned in block.items:
+                if planned.id == item.id:
+                    clock = pendulum.Time(minute // 60, minute % 60)
+                minute += planned.minutes
+        return pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=tz)
+
+    def _commit_done(self, item: PlanItem, when: DateTime, earlier: bool) -> None:
         work = actions.undo_item if item.done else actions.complete_item
         word = "Undone" if item.done else "Done"
+        if earlier and not item.done:
+            word = f"Done on {short_day(when.date())}"
         self.change(
             work,
             self.store,
-            self.now(),
+            when,
             item.id,
             item,
             done=lambda _: self.notify(f"{word}: {item.title}", markup=False),
@@ -225,12 +301,28 @@ class TodayScreen(DataScreen):
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
+        plan, today = self.plan, self._today
+        if plan is None or today is None:
+            return
+        if plan.date < today:
+            self.notify(
+                f"{short_day(plan.date)} is over: snooze items on today's plan "
+                "(t goes back to today).",
+                markup=False,
+            )
+            return
+        # Planning ahead, a snooze moves the item past the day you are looking at.
+        to = (
+            None
+            if plan.date == today
+            else BusinessCalendar(self.store.settings().country).next(plan.date)
+        )
         self.change(
             actions.snooze_item,
             self.store,
             self.now(),
             item.id,
-            None,
+            to,
             item,
             done=lambda day: self.notify(
                 f"Snoozed to {short_day(day)}: {item.title}", markup=False

@@ -16,7 +16,7 @@ from ..engine.items import KIND_LABEL, TOUCH_LABEL
 from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.silence import SilenceNote, answer_history_of, silence_note
-from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
+from ..engine.waiting import NextStep, WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
 from ..modals.pick import PickScreen
 from ..modals.records import edit_touch_form, interview_form, touch_form
@@ -36,6 +36,20 @@ ARROW = {"in": "←", "out": "→"}
 
 def _ago(days: int) -> str:
     return "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
+
+
+def _step_text(step: NextStep, today: Date) -> tuple[str, str]:
+    """``check-in today``, ``ask advocate Fri 4``, ``thank-you late, Mon 30``: the engine's next
+    step (the one Today plans and the composer drafts)."""
+    what = KIND_LABEL.get(step.kind, step.kind.replace("_", " "))
+    if step.kind == "check_in" and step.number > 1:
+        what = f"check-in {step.number}"
+    if step.due == today:
+        return f"{what} today", ""
+    when = f"{step.due.strftime('%a')} {step.due.day}"
+    if step.is_late(today):  # still undone: say so, not just show a past date
+        return f"{what} late, {when}", "bold"
+    return f"{what} {when}", ""
 
 
 class WaitingScreen(DataScreen):
@@ -106,14 +120,17 @@ class WaitingScreen(DataScreen):
         today = now.in_timezone(records.settings.timezone).date()
         history = self.query_one("#history", Static)
         if room.median_answer_days is None:
-            history.update(Text("No answers logged yet: your own answer times will show here."))
+            line = Text("No answers logged yet: your own answer times will show here.")
         else:
-            history.update(
-                Text(
-                    f"Companies have answered you in a median of {room.median_answer_days:g} days "
-                    f"({room.answers_seen} answers). Silence past that is marked."
-                )
+            line = Text(
+                f"Companies have answered you in a median of {room.median_answer_days:g} days "
+                f"({room.answers_seen} answers). Silence past that is marked."
             )
+        glow = self._glow_words(room.glow, now)
+        if glow is not None:
+            line.append("\n")
+            line.append_text(glow)
+        history.update(line)
         width = self.size.width
         columns = ["Company", "Silent", "State", "Next step"]
         if width >= 100:
@@ -138,30 +155,52 @@ class WaitingScreen(DataScreen):
     def _cells(self, row: WaitingRow, today: Date, room: WaitingRoom) -> dict[str, Text]:
         state = row.state
         label, style = STATE_STYLE[state.state]
+        if self.app.no_color:  # a grey of a colour can vanish on the dark grey: the word says it
+            style = "bold"
         held = state.interview.start.in_timezone(self.store.settings().timezone).date()
         promised = state.interview.promised_by
-        late = room.median_answer_days is not None and row.silence_days > room.median_answer_days
+        silence = row.silence_days
+        late = (
+            silence is not None
+            and room.median_answer_days is not None
+            and silence > room.median_answer_days
+        )
         step = row.next_step
-        step_style = ""
-        if step is None:
-            when = ""
-        elif step.due == today:
-            when = "today"
-        else:
-            when = f"{step.due.strftime('%a')} {step.due.day}"
-            if step.is_late(today):  # still undone: say so, not just show a past date
-                when, step_style = f"late, {when}", "bold"
-        step_text = f"{KIND_LABEL.get(step.kind, step.kind)} {when}" if step else "—"
+        step_text, step_style = _step_text(step, today) if step else ("—", "")
         return {
             "Company": cell(state.opportunity.company),
             "Role": cell(state.opportunity.role),
             "Interviewed": cell(_ago((today - held).days)),
             "Promised": cell(short_day(promised) if promised else "—"),
-            "Silent": cell(self._silent_text(row) + (" !" if late else ""), "bold" if late else ""),
+            "Silent": cell(
+                "—" if silence is None else self._silent_text(row) + (" !" if late else ""),
+                "bold" if late else "",
+            ),
             "State": cell(label, style),
             "Next step": cell(step_text, step_style),
             "Advocates": cell(", ".join(c.name for c in row.advocates) or "—"),
         }
+
+    def _glow_words(self, row: WaitingRow | None, now: DateTime) -> Text | None:
+        """The glow, on or just over: it fades visibly instead of vanishing."""
+        if row is None or row.glow_until is None:
+            return None
+        tz = self.store.settings().timezone
+        until = row.glow_until.in_timezone(tz)
+        text = Text()
+        if row.glow_active:
+            hours = max(0, int((row.glow_until - now).total_seconds()) // 3600)
+            text.append("✦ glow", style="" if self.app.no_color else "bold")
+            text.append(
+                f" after {row.company} until {until.format('ddd HH:mm')} "
+                f"({hours} h left): what you put off goes first."
+            )
+        else:
+            text.append(
+                f"The glow after {row.company} ended {short_day(until.date())} "
+                f"{until.format('HH:mm')}."
+            )
+        return text
 
     def _selected(self) -> WaitingRow | None:
         if self.room is None:
@@ -217,10 +256,21 @@ class WaitingScreen(DataScreen):
             text.append(f" · {opportunity.role}")
         if row.state.interview.promised_by:
             text.append(f" · promised by {short_day(row.state.interview.promised_by)}")
+        if row.silence_days is None:
+            text.append(" · they answered")
         text.append("\n")
         note = self.silences.get(opportunity.id)  # issue 18: the silence in proportion
         if note is not None:
             text.append(note.sentence, style="italic")
+            text.append("\n")
+        today = self.now().in_timezone(tz).date()
+        if row.steps:
+            text.append("next: ", style="bold")
+            text.append(" · then ".join(_step_text(s, today)[0] for s in row.steps[:3]))
+            text.append("\n")
+        glow = self._glow_words(row, self.now())
+        if glow is not None:
+            text.append_text(glow)
             text.append("\n")
         for moment, line in events:
             local = moment.in_timezone(tz)
@@ -235,8 +285,10 @@ class WaitingScreen(DataScreen):
             text.append("\n")
         if opportunity.posting:
             text.append("posting: ", style="bold")
+            gone = opportunity.posting == "gone"
             text.append(
-                opportunity.posting, style="bold red" if opportunity.posting == "gone" else ""
+                opportunity.posting,
+                style=("bold" if self.app.no_color else "bold red") if gone else "",
             )
             if opportunity.posting_checked:
                 text.append(
@@ -256,7 +308,7 @@ class WaitingScreen(DataScreen):
         self.silences = {
             row.state.opportunity.id: silence_note(row.silence_days, history)
             for row in room.rows
-            if row.state.state != "heard_back"
+            if row.state.state != "heard_back" and row.silence_days is not None
         }
 
     def _silent_text(self, row: WaitingRow) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.reactive import reactive
@@ -15,10 +16,11 @@ __all__ = ["SplitBar"]
 
 
 class SplitBar(Widget):
-    """One line: ``follow-up 30/72 ██▒▒▒▓▓░░░░░░░··· search 120 · done 45/240 min``.
+    """One line: ``follow-up 30 min (max 72) ██▒▒▓▓░░░··· search 120 min · done 45 of 240``.
 
     Follow-up on the left (█ done, ▒ planned), search on the right (▓ done, ░ planned): the
-    shapes differ as well as the colours, so the bar reads without colour too.
+    shapes differ as well as the colours, so the bar reads without colour too. Each number says
+    what it is; where there is room, a key to the shapes follows.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -39,12 +41,21 @@ class SplitBar(Widget):
         split = self.split
         if split is None:
             return ""
-        follow = self.get_component_rich_style("split-bar--follow")
-        search = self.get_component_rich_style("split-bar--search")
-        muted = self.get_component_rich_style("split-bar--label")
-        left = f"follow-up {split.follow_up_minutes}/{split.follow_up_cap_minutes} "
+        if self.app.no_color:  # greys of colours are hard to read: the shapes carry it
+            follow = search = muted = Style()
+        else:
+            follow = self.get_component_rich_style("split-bar--follow")
+            search = self.get_component_rich_style("split-bar--search")
+            muted = self.get_component_rich_style("split-bar--label")
         done = split.done_follow_up_minutes + split.done_search_minutes
-        right = f" search {split.search_minutes} · done {done}/{split.budget_minutes} min"
+        if split.budget_minutes == 0:
+            return Text(f"no time left for planned work today · done {done} min", style=muted)
+        left = f"follow-up {split.follow_up_minutes} min (max {split.follow_up_cap_minutes}) "
+        done = split.done_follow_up_minutes + split.done_search_minutes
+        right = f" search {split.search_minutes} min · done {done} of {split.budget_minutes}"
+        key = "  █▓ done ▒░ planned"
+        if self.size.width - len(left) - len(right) - len(key) >= 30:
+            right += key
         width = max(10, self.size.width - len(left) - len(right))
         total = max(1, split.budget_minutes)
 
