@@ -23,10 +23,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from .key_order import KeyOrder, Ordered
 from .screens.base import DataScreen
 from .store import Store, StoreError
 from .terminal import install_tui_guard
-from .writer import Writer
+from .undo import Undo, undo
+from .writer import REFUSALS, Writer
 
 T = TypeVar("T")
 
@@ -38,6 +40,9 @@ SWITCH_HOLD = 0.005  # seconds
 
 MIN_SIZE = (64, 18)
 """Below this the layout cannot work: the app says so instead of drawing a broken screen."""
+
+QUIT_KEYS = frozenset({"q", "ctrl+c", "ctrl+q"})
+"""The only keys that do anything while the terminal is too small: nothing is changed unseen."""
 
 SCREENS: dict[str, tuple[str, str]] = {
     "today": ("today", "TodayScreen"),
@@ -77,6 +82,14 @@ class NowwhatApp(App[None]):
         Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="undo",
+            show=False,
+            tooltip="Take back the last change made with a key (a delete, done, snooze, stage…)",
+        ),
     ]
 
     def __init__(
@@ -96,6 +109,9 @@ class NowwhatApp(App[None]):
         self.animation_level = "none"  # it runs over SSH: no animations by default
         self._switch_to_built = False
         self.writer = Writer()
+        self.keys = KeyOrder(self, self._dispatch_ordered)
+        self.last_change: Undo | None = None
+        """The change ``u`` takes back: the last one made with a key, until the next change."""
 
     # -- time and data ----------------------------------------------------------------------------
 
@@ -129,6 +145,7 @@ class NowwhatApp(App[None]):
         person is told it is waiting, and told again once it is saved.
         """
         slow = False
+        self.last_change = None  # an undo lasts until the next change, whatever it is
 
         def written(result: T) -> None:
             if slow:
@@ -155,6 +172,39 @@ class NowwhatApp(App[None]):
         for scripts driving the app)."""
         await asyncio.to_thread(self.writer.wait)
         await asyncio.sleep(0)  # the outcomes were queued on this loop: let them run
+
+    def offer_undo(self, change: Undo, message: str | None = None) -> None:
+        """Say what a change did, and that ``u`` takes it back (until the next change)."""
+        if change.empty:
+            return
+        self.last_change = change
+        self.notify(f"{message or change.summary} · u undoes", markup=False)
+
+    def action_undo(self) -> None:
+        """Take back the last change made with a key, if nothing changed it since."""
+        change = self.last_change
+        if change is None:
+            self.notify(
+                "Nothing to undo: an undo lasts until the next change.", markup=False, timeout=4
+            )
+            return
+
+        def undone(_: object) -> None:
+            self.data_changed()
+            self.notify(f"Undone: {change.summary}", markup=False)
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, REFUSALS):
+                raise error
+            self.data_changed()
+            self.notify(f"Not undone: {error}", severity="error", markup=False, timeout=8)
+
+        self.write(undo, self.store, change, done=undone, failed=refused)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":  # on the screens only: a form or a dialog keeps its own keys
+            return isinstance(self.screen, DataScreen)
+        return True
 
     def data_changed(self) -> None:
         """The data changed (here or elsewhere): redraw the visible screen, keeping its cursor."""
@@ -189,6 +239,27 @@ class NowwhatApp(App[None]):
 
     def on_unmount(self) -> None:
         self.writer.close()  # the link dropped (SIGHUP) or the app stopped: write what is queued
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes go through :class:`KeyOrder` (in the order typed); while the
+        terminal is too small, nothing but quitting gets through."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if self.has_class("-too-small"):
+                if isinstance(event, events.Key) and event.key in QUIT_KEYS:
+                    await self.action_quit()
+                return
+            await self.keys.take(event)
+            return
+        if (
+            isinstance(event, events.MouseEvent)
+            and not event.is_forwarded
+            and self.has_class("-too-small")
+        ):
+            return  # a click on the notice must not reach the screen hidden behind it
+        await super().on_event(event)
+
+    async def _dispatch_ordered(self, event: Ordered) -> None:
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

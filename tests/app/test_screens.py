@@ -157,7 +157,13 @@ async def test_network_logs_an_update_and_pipeline_shows_goals(make_app, demo_db
         assert all("update due" in row for row in rows.values())
         table = app.screen.query_one(RecordTable)
         key = table.current_key
-        await pilot.press("u")
+        before = Store(demo_db).records().touches
+        await pilot.press("l")  # a form: nothing is logged until it is saved
+        await pilot.pause()
+        assert app.screen.query_one("#field-kind", Select).value == "network_update"
+        assert Store(demo_db).records().touches == before
+        await pilot.press("ctrl+s")
+        await app.writes_settled()
         await pilot.pause()
         touch = Store(demo_db).records().touches[-1]
         assert (touch.kind, touch.contact_id) == ("network_update", key)
@@ -219,7 +225,7 @@ async def test_correcting_a_logged_touch(make_app, demo_db: Path) -> None:  # ty
         table = app.screen.query_one(RecordTable)
         table.move_cursor(row=table.get_row_index("opp_harbor"))
         await pilot.pause()
-        await pilot.press("t")
+        await pilot.press("h")  # its history: interviews and touches
         await pilot.pause()
         picker = app.screen.query_one("OptionList")
         picker.highlighted = picker.get_option_index("tch_harbor_next")
@@ -279,7 +285,8 @@ async def test_two_people_with_one_name_each_get_their_own_update(make_app, demo
         for person in (namesake, first):
             table.move_cursor(row=table.get_row_index(person.id))
             await pilot.pause()
-            await pilot.press("u")
+            await pilot.press("l", "ctrl+s")
+            await app.writes_settled()
             await pilot.pause()
             touch = Store(demo_db).records().touches[-1]
             assert (touch.kind, touch.contact_id) == ("network_update", person.id)

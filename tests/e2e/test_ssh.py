@@ -168,7 +168,7 @@ def test_a_draft_survives_a_dropped_link_and_is_restored(sshd, login, demo: Path
     pane.wait_for("Waiting room", "Northwind Analytics")
     pane.press("c")  # the composer on the first row: Northwind Analytics
     pane.wait_for("Composer", "To Ravi Menon · Northwind Analytics")
-    pane.press("i")
+    pane.press("e")
     pane.type(words)
     time.sleep(1)  # typing stopped: the draft is written 0.3 s later
 

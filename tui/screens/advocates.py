@@ -19,7 +19,7 @@ from ..modals.pick import PickScreen
 from ..modals.records import contact_form, touch_form
 from ..screens.waiting import STATE_STYLE
 from ..widgets.table import RecordTable, cell
-from .base import WIDTH_CLASSES, DataScreen
+from .base import WIDTH_CLASSES, DataScreen, brief
 
 __all__ = ["AdvocatesScreen"]
 
@@ -63,7 +63,16 @@ class AdvocatesScreen(DataScreen):
             "promote",
             "Promote",
             id="advocates.promote",
-            tooltip="Make an existing contact an advocate",
+            tooltip="Make an existing contact an advocate (u undoes)",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="advocates.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the contact (asks first; u undoes)",
         ),
     ]
 
@@ -213,12 +222,19 @@ class AdvocatesScreen(DataScreen):
         if not isinstance(contact, Contact):
             return
         promoted = dataclasses.replace(contact, tags=contact.tags | {"advocate"})
-        self.change(
+        self.change_undoable(
             self.store.put,
             promoted,
             expected=contact,
-            done=lambda _: self.notify(f"{contact.name} is now an advocate.", markup=False),
+            summary=f"{brief(contact.name)} is now an advocate",
         )
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        self.confirm_delete("contact", row.contact.id)
 
     def _after_form(self, saved: bool | None) -> None:
         if saved:

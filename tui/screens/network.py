@@ -10,11 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from .. import actions
 from ..engine.models import Records
 from ..engine.network import NetworkRow, network_view
 from ..engine.when import short_day
-from ..modals.records import contact_form
+from ..modals.records import contact_form, touch_form
 from ..widgets.table import RecordTable, cell
 from .base import DataScreen
 
@@ -22,26 +21,35 @@ __all__ = ["NetworkScreen"]
 
 
 class NetworkScreen(DataScreen):
-    """Core contacts with their last update; ``u`` logs that you updated the selected one."""
+    """Core contacts with their last update; ``l`` logs that you updated the selected one."""
 
     TITLE = "Network"
     CSS_PATH = "lists.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "u",
+            "l",
             "update",
             "Log update",
             id="network.update",
-            tooltip="Log that you told this contact how your search is going",
+            tooltip="Log that you told this contact how your search is going (a form: when, note)",
         ),
-        Binding("a", "add", "Add core contact", id="network.add"),
-        Binding("e", "edit", "Edit", id="network.edit"),
+        Binding("a", "add", "Add", id="network.add", tooltip="Add someone to your core network"),
+        Binding("e", "edit", "Edit", id="network.edit", tooltip="Edit the contact"),
         Binding(
             "c",
             "compose",
             "Compose",
             id="network.compose",
             tooltip="Write the update: how the latest interview went, the skills it showed",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="network.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the contact (asks first; u undoes)",
         ),
     ]
 
@@ -100,20 +108,25 @@ class NetworkScreen(DataScreen):
             suggestion.update(Text("Everyone is up to date."))
 
     def action_update(self) -> None:
+        """A form (when, a note) for the update, to the selected person: nothing is logged
+        until it is saved."""
         key = self.query_one(RecordTable).current_key
         row = next((r for r in self.rows if r.contact.id == key), None)
         if row is None:
             self.notify("Choose a contact first.", markup=False)
             return
-        self.change(
-            actions.log_touch,
-            self.store,
-            self.now(),
-            kind="network_update",
-            contact_id=row.contact.id,
-            company=None,
-            done=lambda _: self.notify(f"Logged an update to {row.contact.name}.", markup=False),
+        self.app.push_screen(
+            touch_form(self.store, self.now(), contact=row.contact, kind="network_update"),
+            self._after_form,
         )
+
+    def action_delete(self) -> None:
+        key = self.query_one(RecordTable).current_key
+        row = next((r for r in self.rows if r.contact.id == key), None)
+        if row is None:
+            self.notify("Choose a contact first.", markup=False)
+            return
+        self.confirm_delete("contact", row.contact.id)
 
     def action_compose(self) -> None:
         key = self.query_one(RecordTable).current_key

@@ -19,7 +19,7 @@ from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
 from ..widgets.plan_list import PlanList
 from ..widgets.split_bar import SplitBar
-from .base import DataScreen
+from .base import DataScreen, brief
 
 __all__ = ["TodayScreen"]
 
@@ -65,6 +65,15 @@ class TodayScreen(DataScreen):
             tooltip="The next business day (plan ahead)",
         ),
         Binding("t", "today", "Back to today", id="today.today", show=False),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="today.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the task behind the item (asks first; u undoes)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -159,15 +168,23 @@ class TodayScreen(DataScreen):
         self.call_after_refresh(self._commit_done, item)
 
     def _commit_done(self, item: PlanItem) -> None:
-        work = actions.undo_item if item.done else actions.complete_item
-        word = "Undone" if item.done else "Done"
-        self.change(
-            work,
+        if item.done:  # space again: not done after all
+            self.change(
+                actions.undo_item,
+                self.store,
+                self.now(),
+                item.id,
+                item,
+                done=lambda _: self.notify(f"Not done: {brief(item.title)}", markup=False),
+            )
+            return
+        self.change_undoable(
+            actions.complete_item,
             self.store,
             self.now(),
             item.id,
             item,
-            done=lambda _: self.notify(f"{word}: {item.title}", markup=False),
+            summary=f"Done: {brief(item.title)}",
         )
 
     def action_snooze(self) -> None:
@@ -175,17 +192,31 @@ class TodayScreen(DataScreen):
         if item is None:
             self.notify("Move the cursor to an item first.", markup=False)
             return
-        self.change(
+        self.change_undoable(
             actions.snooze_item,
             self.store,
             self.now(),
             item.id,
             None,
             item,
-            done=lambda day: self.notify(
-                f"Snoozed to {short_day(day)}: {item.title}", markup=False
-            ),
+            summary=lambda day: f"Snoozed to {short_day(day)}: {brief(item.title)}",
         )
+
+    def action_delete(self) -> None:
+        """Delete the task behind the item (asks first); a planned item has nothing to delete."""
+        item = self.query_one(PlanList).current
+        if item is None or self.records is None:
+            self.notify("Move the cursor to an item first.", markup=False)
+            return
+        task = next((t for t in self.records.tasks if t.id == item.id), None)
+        if task is None or task.id.startswith(("goal-", "glow-")):
+            self.notify(
+                "This item is made by the plan's rules, not a task of yours: it goes once it is "
+                "done (space) or snoozed (s).",
+                markup=False,
+            )
+            return
+        self.confirm_delete("task", task.id)
 
     def action_add(self) -> None:
         from ..modals.records import task_form

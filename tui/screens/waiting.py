@@ -17,7 +17,7 @@ from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
-from ..modals.pick import PickScreen
+from ..modals.pick import PickActionScreen
 from ..modals.records import edit_touch_form, interview_form, touch_form
 from ..widgets.table import RecordTable, cell
 from .base import WIDTH_CLASSES, DataScreen
@@ -69,12 +69,11 @@ class WaitingScreen(DataScreen):
             tooltip="Edit the latest interview (its promised date, how it felt, skills)",
         ),
         Binding(
-            "t",
-            "edit_touch",
-            "Fix a touch",
-            id="waiting.touch",
-            show=False,
-            tooltip="Correct a logged touch of this opportunity (when, outcome, note)",
+            "h",
+            "history",
+            "History",
+            id="waiting.history",
+            tooltip="Its interviews and touches: correct one (enter) or delete one (x)",
         ),
         Binding(
             "c",
@@ -82,6 +81,23 @@ class WaitingScreen(DataScreen):
             "Compose",
             id="waiting.compose",
             tooltip="Write the message that fits: thank-you, check-in or close-out",
+        ),
+        Binding(
+            "g",
+            "stage",
+            "Stage",
+            id="waiting.stage",
+            show=False,
+            tooltip="Move it to another stage: offer, offer in hand, rejected, withdrawn, closed…",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="waiting.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the opportunity with its interviews and touches (asks first; u undoes)",
         ),
     ]
 
@@ -262,20 +278,43 @@ class WaitingScreen(DataScreen):
 
     def action_log(self) -> None:
         row = self._selected()
-        company = row.state.opportunity.company if row else ""
         kind = "check_in"
         if row and row.next_step and row.next_step.kind in {"thank_you", "check_in"}:
             kind = row.next_step.kind
         self.app.push_screen(
-            touch_form(self.store, self.now(), company=company, kind=kind), self._after_form
+            touch_form(
+                self.store,
+                self.now(),
+                opportunity=row.state.opportunity if row else None,
+                kind=kind,
+            ),
+            self._after_form,
         )
 
     def action_interview(self) -> None:
         row = self._selected()
-        company = row.state.opportunity.company if row else ""
         self.app.push_screen(
-            interview_form(self.store, self.now(), company=company), self._after_form
+            interview_form(
+                self.store, self.now(), for_opportunity=row.state.opportunity if row else None
+            ),
+            self._after_form,
         )
+
+    def action_stage(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        from .pipeline import change_stage
+
+        change_stage(self, row.state.opportunity)
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        self.confirm_delete("opportunity", row.state.opportunity.id)
 
     def action_edit(self) -> None:
         row = self._selected()
@@ -286,35 +325,56 @@ class WaitingScreen(DataScreen):
             interview_form(self.store, self.now(), row.state.interview), self._after_form
         )
 
-    def action_edit_touch(self) -> None:
+    def action_history(self) -> None:
+        """The opportunity's interviews and touches, newest first: edit one or delete one."""
         row = self._selected()
         if row is None or self.records is None:
             self.notify("Choose an opportunity first.", markup=False)
             return
-        tz = self.records.settings.timezone
-        touches = sorted(
-            (t for t in self.records.touches if t.opportunity_id == row.state.opportunity.id),
-            key=lambda t: t.at,
-            reverse=True,
-        )
-        if not touches:
+        records = self.records
+        tz = records.settings.timezone
+        opportunity_id = row.state.opportunity.id
+        people = {c.id: c.name for c in records.contacts}
+        entries: list[tuple[DateTime, str, Text]] = []
+        for interview in records.interviews:
+            if interview.opportunity_id == opportunity_id:
+                local = interview.start.in_timezone(tz)
+                label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  interview")
+                label.append(f" · {interview.kind}")
+                entries.append((interview.start, interview.id, label))
+        for touch in records.touches:
+            if touch.opportunity_id == opportunity_id:
+                local = touch.at.in_timezone(tz)
+                word = TOUCH_LABEL.get(touch.kind, touch.kind)
+                label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  {word}")
+                if touch.contact_id in people:
+                    label.append(f" · {people[touch.contact_id or '']}")
+                if touch.note:
+                    label.append(f" — {touch.note}")
+                entries.append((touch.at, touch.id, label))
+        if not entries:
             self.notify("Nothing logged for this opportunity yet (l logs a touch).", markup=False)
             return
-        choices = []
-        for touch in touches:
-            local = touch.at.in_timezone(tz)
-            word = TOUCH_LABEL.get(touch.kind, touch.kind)
-            label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  {word}")
-            if touch.note:
-                label.append(f" — {touch.note}")
-            choices.append((touch.id, label))
-        self.app.push_screen(PickScreen("Which touch?", choices), self._edit_touch)
-
-    def _edit_touch(self, touch_id: str | None) -> None:
-        touch = next(
-            (t for t in (self.records.touches if self.records else ()) if t.id == touch_id), None
+        entries.sort(key=lambda e: e[0].timestamp(), reverse=True)
+        title = f"{row.state.opportunity.company}: interviews and touches"
+        self.app.push_screen(
+            PickActionScreen(title, [(key, label) for _, key, label in entries]), self._history
         )
-        if touch is not None:
+
+    def _history(self, choice: tuple[str, str] | None) -> None:
+        if choice is None or self.records is None:
+            return
+        verb, record_id = choice
+        interview = next((i for i in self.records.interviews if i.id == record_id), None)
+        touch = next((t for t in self.records.touches if t.id == record_id), None)
+        kind = "interview" if interview is not None else "touch"
+        if verb == "delete":
+            self.confirm_delete(kind, record_id)
+        elif interview is not None:
+            self.app.push_screen(
+                interview_form(self.store, self.now(), interview), self._after_form
+            )
+        elif touch is not None:
             self.app.push_screen(edit_touch_form(self.store, self.now(), touch), self._after_form)
 
     def action_compose(self) -> None:
