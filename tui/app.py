@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from .key_order import KeyOrder, Ordered
+from .readable import install_readable_grey
 from .screens.base import DataScreen
 from .store import Store, StoreError
 from .terminal import install_tui_guard
@@ -102,6 +103,7 @@ class NowwhatApp(App[None]):
     ) -> None:
         install_tui_guard()  # no control character in any text reaches the terminal
         super().__init__()
+        install_readable_grey(self)  # NO_COLOR: greys never fade into their background
         self.store = store
         self._start = now
         self._fixed_now = fixed_now
@@ -218,6 +220,23 @@ class NowwhatApp(App[None]):
         self.set_interval(self._poll_seconds, self.check_store, name="store-watch")
         self._watch_signals()
         self._fit(self.size.width, self.size.height)
+        self.call_after_refresh(self._first_run)
+
+    def _first_run(self) -> None:
+        """On an empty database nobody has set up: the short setup, once Today is drawn."""
+        from .modals.setup import needs_setup, setup_form
+
+        try:
+            records = self.store.records()
+        except StoreError:
+            return
+        if needs_setup(records):
+            self.push_screen(setup_form(self.store, self.now()), self._set_up)
+
+    def _set_up(self, saved: bool | None) -> None:
+        if saved:
+            self.notify("Set up. Add what you are waiting on: 2, then i.", markup=False)
+            self.data_changed()
 
     def _watch_signals(self) -> None:
         """Exit cleanly when the SSH link drops (SIGHUP) or the process is asked to stop.

@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from tui.app import build_app
+from tui.engine.settings import Settings
 from tui.store import Store
 
 
@@ -36,8 +37,15 @@ async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_pat
         assert "␛" in screen_text(app)
 
 
+def _set_up(path: Path) -> Store:
+    """A new database past the first-run setup (its form would open on top of Today)."""
+    store = Store(path)
+    store.save_settings(Settings().with_text("your_name", "Sam"))
+    return store
+
+
 async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: Path) -> None:
-    app = build_app(Store(tmp_path / "new.json"), NOW)
+    app = build_app(_set_up(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         static = app.screen.query_one("#why", Static)
@@ -49,7 +57,7 @@ async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: 
 
 
 async def test_a_paste_into_a_form_is_cleaned_before_it_reaches_the_field(tmp_path: Path) -> None:
-    app = build_app(Store(tmp_path / "new.json"), NOW)
+    app = build_app(_set_up(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")  # add a task
         await pilot.pause()

@@ -19,6 +19,9 @@ from .base import DataScreen
 
 __all__ = ["NetworkScreen"]
 
+WIDE = 100
+"""From this width the table has room for every column."""
+
 
 class NetworkScreen(DataScreen):
     """Core contacts with their last update; ``l`` logs that you updated the selected one."""
@@ -72,25 +75,24 @@ class NetworkScreen(DataScreen):
         self.rows = network_view(records, now)
         tz = records.settings.timezone
         table = self.query_one(RecordTable)
+        columns = ["Name", "Company", "Relation", "Last update", "Since", "Status"]
+        if self.size.width < WIDE:  # the relation is the first to go, never the status
+            columns.remove("Relation")
         rows = []
         for row in self.rows:
             last = short_day(row.last_touch.in_timezone(tz).date()) if row.last_touch else "never"
             since = "—" if row.days_since is None else f"{row.days_since} d"
             status = cell("update due", "bold yellow") if row.update_due else cell("up to date")
-            rows.append(
-                (
-                    row.contact.id,
-                    [
-                        cell(row.contact.name),
-                        cell(row.contact.company),
-                        cell(row.contact.relation),
-                        cell(last),
-                        cell(since),
-                        status,
-                    ],
-                )
-            )
-        table.fill(["Name", "Company", "Relation", "Last update", "Since", "Status"], rows)
+            cells = {
+                "Name": cell(row.contact.name),
+                "Company": cell(row.contact.company),
+                "Relation": cell(row.contact.relation),
+                "Last update": cell(last),
+                "Since": cell(since),
+                "Status": status,
+            }
+            rows.append((row.contact.id, [cells[c] for c in columns]))
+        table.fill(columns, rows)
         suggestion = self.query_one("#suggestion", Static)
         due = [r for r in self.rows if r.update_due]
         if not self.rows:
@@ -150,3 +152,6 @@ class NetworkScreen(DataScreen):
     def _after_form(self, saved: bool | None) -> None:
         if saved:
             self.nowwhat.data_changed()
+
+    def on_resize(self) -> None:
+        self.refresh_data()

@@ -28,6 +28,10 @@ EMPTY = (
 )
 
 
+WIDE = 100
+"""From this width the table has room for every column."""
+
+
 def _bar(done: int, goal: int, width: int = 20) -> str:
     filled = 0 if goal == 0 else min(width, round(width * done / goal))
     return "█" * filled + "·" * (width - filled)
@@ -110,28 +114,28 @@ class PipelineScreen(DataScreen):
             goals.append(f"  {goal.pace} by tonight to keep pace")
         goals.append(f"\nactive opportunities: {pipeline.active}")
         self.query_one("#goals", Static).update(goals)
+        columns = ["Company", "Role", "Stage", "Applied", "Interviews", "Last touch"]
+        if self.size.width < WIDE:  # names stay whole: the last touch is the first to go
+            columns.remove("Last touch")
         rows = []
         for row in pipeline.rows:
             opportunity = row.opportunity
             last = short_day(row.last_touch.in_timezone(tz).date()) if row.last_touch else "—"
-            rows.append(
-                (
-                    opportunity.id,
-                    [
-                        cell(opportunity.company),
-                        cell(opportunity.role),
-                        cell(
-                            stage_words(opportunity),
-                            "bold" if opportunity.offer_in_hand else "",
-                        ),
-                        cell(short_day(opportunity.applied_on) if opportunity.applied_on else "—"),
-                        cell(str(row.interviews)),
-                        cell(last),
-                    ],
-                )
-            )
+            cells = {
+                "Company": cell(opportunity.company),
+                "Role": cell(opportunity.role),
+                "Stage": cell(
+                    stage_words(opportunity), "bold" if opportunity.offer_in_hand else ""
+                ),
+                "Applied": cell(
+                    short_day(opportunity.applied_on) if opportunity.applied_on else "—"
+                ),
+                "Interviews": cell(str(row.interviews)),
+                "Last touch": cell(last),
+            }
+            rows.append((opportunity.id, [cells[c] for c in columns]))
         table = self.query_one(RecordTable)
-        table.fill(["Company", "Role", "Stage", "Applied", "Interviews", "Last touch"], rows)
+        table.fill(columns, rows)
         table.display = bool(rows)
         self.query_one("#empty").display = not rows
 
@@ -166,3 +170,7 @@ class PipelineScreen(DataScreen):
     def _after_form(self, saved: bool | None) -> None:
         if saved:
             self.nowwhat.data_changed()
+
+    def on_resize(self) -> None:
+        if self.records is not None:
+            self.refresh_data()

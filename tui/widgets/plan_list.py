@@ -76,12 +76,25 @@ class PlanList(OptionList):
         self._clocks: dict[str, str] = {}
 
     def _styles(self) -> _Styles:
+        def ink(name: str) -> Style:
+            # The component's colour and attributes, not its background: a background would
+            # cover the cursor's, and the highlighted line must be highlighted end to end.
+            full = self.get_component_rich_style(name)
+            return Style(
+                color=full.color,
+                bold=full.bold,
+                dim=full.dim,
+                italic=full.italic,
+                underline=full.underline,
+                strike=full.strike,
+            )
+
         return _Styles(
-            done=self.get_component_rich_style("plan--done"),
-            overdue=self.get_component_rich_style("plan--overdue"),
-            glow=self.get_component_rich_style("plan--glow"),
-            muted=self.get_component_rich_style("plan--muted"),
-            kind=self.get_component_rich_style("plan--kind"),
+            done=ink("plan--done"),
+            overdue=ink("plan--overdue"),
+            glow=ink("plan--glow"),
+            muted=ink("plan--muted"),
+            kind=ink("plan--kind"),
         )
 
     def _line(self, item: PlanItem, clock: str, styles: _Styles) -> Text:
