@@ -65,3 +65,16 @@ async def test_a_paste_into_a_form_is_cleaned_before_it_reaches_the_field(tmp_pa
         field.post_message(events.Paste("abc\x1bdef\tghi\u202e!"))
         await pilot.pause()
         assert field.value == "abcdef ghi!"
+
+
+async def test_the_dialogs_that_name_a_record_show_its_controls_visibly(tmp_path: Path) -> None:
+    """The delete question, the stage picker and the history list name stored text."""
+    app = build_app(Store(hostile_control_file(tmp_path / "old.json")), NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for keys in (("5", "x"), ("5", "g"), ("2", "h"), ("2", "x"), ("4", "x")):
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            assert unsafe_for_a_terminal(_frame(app)) == [], keys
+            assert "␛" in screen_text(app), keys  # the name is there, made visible
+            await pilot.press("escape")
+            await pilot.pause()

@@ -127,7 +127,7 @@ class FormScreen(ModalScreen[bool]):
                 id=f"field-{spec.name}",
             )
         if spec.kind == "flag":
-            return Checkbox(value=bool(spec.value), id=f"field-{spec.name}")
+            return Checkbox(spec.help, value=bool(spec.value), id=f"field-{spec.name}")
         suggester = (
             SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
         )
@@ -246,7 +246,10 @@ class FormScreen(ModalScreen[bool]):
             hint.set_class(True, "-error")
             return False
         hint.set_class(False, "-error")
-        hint.update(Text(f"→ {understood}" if understood else spec.help))
+        if spec.kind == "flag":
+            hint.update("")  # its words are beside the box
+        else:
+            hint.update(Text(f"→ {understood}" if understood else spec.help))
         return True
 
     def _apply_visibility(self) -> None:

@@ -287,9 +287,19 @@ def contact_form(
         FieldSpec("email", "E-mail", "email", value=contact.email if contact else "", limit=320),
         FieldSpec("phone", "Phone", value=contact.phone if contact else "", limit=50),
         FieldSpec(
-            "advocate", "Advocate", "flag", value=contact.is_advocate if contact else advocate
+            "advocate",
+            "Advocate",
+            "flag",
+            value=contact.is_advocate if contact else advocate,
+            help="tells you what is going on inside (space ticks)",
         ),
-        FieldSpec("core", "Core network", "flag", value=contact.is_core if contact else core),
+        FieldSpec(
+            "core",
+            "Core network",
+            "flag",
+            value=contact.is_core if contact else core,
+            help="hears how each interview went",
+        ),
         FieldSpec("notes", "Intel / notes", value=contact.notes if contact else ""),
     ]
 
@@ -367,6 +377,7 @@ def opportunity_form(
             "flag",
             value=opportunity.offer_in_hand if opportunity else False,
             visible_when=("stage", "offer"),
+            help="the letter is yours (space ticks)",
         ),
         FieldSpec(
             "url",

@@ -111,7 +111,7 @@ class AdvocatesScreen(DataScreen):
             if wide:
                 cells.insert(2, cell(row.contact.relation))
             rows.append((row.contact.id, cells))
-        self.query_one(RecordTable).fill(columns, rows)
+        self.query_one(RecordTable).fill(columns, rows, keep=["Name", "Can help with"])
         if not rows:
             self.query_one("#intel", Static).update(
                 Text(

@@ -92,7 +92,7 @@ class NetworkScreen(DataScreen):
                 "Status": status,
             }
             rows.append((row.contact.id, [cells[c] for c in columns]))
-        table.fill(columns, rows)
+        table.fill(columns, rows, keep=["Status"])
         suggestion = self.query_one("#suggestion", Static)
         due = [r for r in self.rows if r.update_due]
         if not self.rows:

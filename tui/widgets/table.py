@@ -25,12 +25,17 @@ def cell(value: object, style: str = "") -> Text:
     return shown(value, style)
 
 
-def fit_widths(widths: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
+def fit_widths(
+    widths: Sequence[int], floors: Sequence[int], room: int, keep: Sequence[int] = ()
+) -> list[int]:
     """Column widths that fit in ``room``: the widest column gives up a character at a time,
-    none below its floor. (If even the floors do not fit, the table scrolls sideways.)"""
+    none below its floor, the columns in ``keep`` only once no other can give. (If even the
+    floors do not fit, the table scrolls sideways.)"""
     fitted = list(widths)
     while sum(fitted) > room:
-        candidates = [n for n, w in enumerate(fitted) if w > floors[n]]
+        candidates = [n for n, w in enumerate(fitted) if w > floors[n] and n not in keep]
+        if not candidates:
+            candidates = [n for n, w in enumerate(fitted) if w > floors[n]]
         if not candidates:
             break
         widest = max(candidates, key=lambda n: (fitted[n], -n))
@@ -54,11 +59,16 @@ class RecordTable(DataTable[Text]):
         self._columns: tuple[str, ...] = ()
         self._widths: tuple[int, ...] = ()
         self._source: tuple[list[str], list[tuple[str, Sequence[Text]]]] = ([], [])
+        self._keep: frozenset[str] = frozenset()
         self._fitted_to = 0
 
-    def fill(self, columns: Sequence[str], rows: Rows) -> None:
-        """Show ``rows`` (record id, cells) under ``columns``; the cursor stays on its record."""
+    def fill(self, columns: Sequence[str], rows: Rows, *, keep: Sequence[str] = ()) -> None:
+        """Show ``rows`` (record id, cells) under ``columns``; the cursor stays on its record.
+
+        The columns named in ``keep`` are cut last, when the others are at their narrowest.
+        """
         self._source = (list(columns), list(rows))
+        self._keep = frozenset(keep)
         self._show()
 
     def _room(self) -> int:
@@ -77,7 +87,8 @@ class RecordTable(DataTable[Text]):
         # A column may be cut down to its heading (or MIN_COLUMN), never below.
         floors = [min(widths[n], max(MIN_COLUMN, len(name))) for n, name in enumerate(columns)]
         room = self._room()
-        fitted = fit_widths(widths, floors, room)
+        keep = [n for n, name in enumerate(columns) if name in self._keep]
+        fitted = fit_widths(widths, floors, room, keep)
         self._fitted_to = room
         if tuple(columns) != self._columns or tuple(fitted) != self._widths:
             self.clear(columns=True)
