@@ -29,6 +29,8 @@ SHOTS = [
     ("help", ["1", "question_mark"], (120, 40)),
     ("add-interview", ["2", "i"], (120, 40)),
     ("composer", ["2", "c"], (120, 40)),
+    ("pipeline-stage", ["5", "g"], (80, 24)),
+    ("pipeline-delete", ["5", "x"], (80, 24)),
 ]
 
 

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from .engine.errors import InvalidField
 from .key_order import KeyOrder, Ordered
 from .readable import install_readable_grey
 from .screens.base import DataScreen
@@ -199,7 +200,8 @@ class NowwhatApp(App[None]):
             if not isinstance(error, REFUSALS):
                 raise error
             self.data_changed()
-            self.notify(f"Not undone: {error}", severity="error", markup=False, timeout=8)
+            why = error.problem if isinstance(error, InvalidField) else str(error)
+            self.notify(f"Not undone: {why}", severity="error", markup=False, timeout=8)
 
         self.write(undo, self.store, change, done=undone, failed=refused)
 

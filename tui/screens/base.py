@@ -24,7 +24,7 @@ from ..writer import REFUSALS
 if TYPE_CHECKING:
     from ..app import NowwhatApp
 
-__all__ = ["DETAIL_DELAY", "WIDTH_CLASSES", "DataScreen", "brief"]
+__all__ = ["DETAIL_DELAY", "WIDTH_CLASSES", "DataScreen", "brief", "said"]
 
 DETAIL_DELAY = 0.12  # seconds
 
@@ -37,6 +37,14 @@ T = TypeVar("T")
 
 BRIEF = 60
 """How much of a name a notification shows: a 300-character title must not cover the screen."""
+
+
+def said(error: BaseException) -> str:
+    """A refusal in the person's words: ``promised by: is before the interview``, not the
+    field's id."""
+    if isinstance(error, InvalidField):
+        return f"{error.field.replace('_', ' ')}: {error.problem}"
+    return str(error)
 
 
 def brief(text: str, limit: int = BRIEF) -> str:
@@ -148,7 +156,7 @@ class DataScreen(Screen[None]):
             app.data_changed()  # the screen goes back to what is on disk
             if not isinstance(error, REFUSALS):
                 raise error
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            self.notify(said(error), severity="error", markup=False, timeout=8)
 
         app.write(work, *args, done=written, failed=refused, **kwargs)
 
@@ -178,7 +186,7 @@ class DataScreen(Screen[None]):
         try:
             planned = actions.planned_deletion(self.store.records(), kind, record_id)
         except (InvalidField, StoreError) as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(said(error), severity="error", markup=False)
             return
         details = " ".join(
             part

@@ -29,7 +29,7 @@ from ..undo import Recorded, recorded
 from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
 from ..writer import REFUSALS
-from .base import WIDTH_CLASSES
+from .base import WIDTH_CLASSES, said
 
 if TYPE_CHECKING:
     from ..app import NowwhatApp
@@ -300,7 +300,7 @@ class ComposerScreen(Screen[bool]):
     def _not_sent(self, error: BaseException) -> None:
         if not isinstance(error, REFUSALS):
             raise error
-        self.notify(str(error), severity="error", markup=False)
+        self.notify(said(error), severity="error", markup=False)
 
     def action_template(self) -> None:
         names = available_templates(self.store.path)
