@@ -38,7 +38,7 @@ from .engine.plan import find_item, plan_day
 from .engine.settings import SPECS, Settings
 from .engine.when import short_day
 from .store import Store
-from .store.documents import Record
+from .store.documents import TABLE_OF, Record
 
 __all__ = [
     "DELETABLE",
@@ -564,7 +564,8 @@ class Deletion:
         said = ""
         if parts:
             verb = "is" if parts in (["1 interview"], ["1 touch"]) else "are"
-            said = f"Its {' and '.join(parts)} {verb} deleted with it."
+            whose, it = ("Their", "them") if self.kind == "contact" else ("Its", "it")
+            said = f"{whose} {' and '.join(parts)} {verb} deleted with {it}."
         stays = [r for r in self.unlinked if isinstance(r, Touch)]
         if stays:
             number = len(stays)
@@ -616,16 +617,7 @@ def planned_deletion(records: Records, kind: str, record_id: str) -> Deletion:
     cls = DELETABLE.get(kind)
     if cls is None:
         raise InvalidField("kind", f"{kind!r} is not one of {', '.join(DELETABLE)}")
-    table: tuple[Any, ...] = getattr(
-        records,
-        {
-            Opportunity: "opportunities",
-            Interview: "interviews",
-            Contact: "contacts",
-            Touch: "touches",
-            Task: "tasks",
-        }[cls],
-    )
+    table: tuple[Any, ...] = getattr(records, TABLE_OF[cls])
     record = next((r for r in table if r.id == record_id), None)
     if record is None:
         raise InvalidField(kind, f"there is no {kind} with id {record_id}")

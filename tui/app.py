@@ -266,6 +266,7 @@ class NowwhatApp(App[None]):
         terminal is too small, nothing but quitting gets through."""
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             if self.has_class("-too-small"):
+                self.keys.drop(event)
                 if isinstance(event, events.Key) and event.key in QUIT_KEYS:
                     await self.action_quit()
                 return

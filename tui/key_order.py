@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
-from textual.timer import Timer
+from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -45,36 +45,86 @@ class KeyOrder:
         self._waiting: deque[Ordered] = deque()
         self._busy = False
         self._turn = 0  # which key is settling: a late hop of an earlier one is ignored
-        self._limit: Timer | None = None
+        self._limit: asyncio.TimerHandle | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._loose: DOMNode | None = None  # a text field given letters without waiting
+        self.received = 0
+        """Keys and pastes taken so far (for tests: all of a burst has arrived)."""
 
     @property
     def pending(self) -> int:
         """Keys read but not yet handed on (for tests)."""
         return len(self._waiting) + (1 if self._busy else 0)
 
+    def drop(self, event: Ordered) -> None:
+        """A key or paste arrived that must do nothing (the terminal is too small)."""
+        self.received += 1
+
     async def take(self, event: Ordered) -> None:
         """A key or paste arrived: hand it on now, or after those before it."""
+        self.received += 1
         self._waiting.append(event)
         if not self._busy:
             await self._next()
 
     async def _next(self) -> None:
-        if self._busy or not self._waiting:
+        await self._hand_on()
+        if self._loose is not None and not self._busy and not self._waiting:
+            # The letters are handed to the field: once it has taken them, all is settled.
+            loose, self._loose = self._loose, None
+            self._walk(loose, self._begin(), rounds=1, then=self._release)
+
+    async def _hand_on(self) -> None:
+        while self._waiting and not self._busy:
+            event = self._waiting[0]
+            target = self._target()
+            if self._typed(event, target):
+                # A letter into a text field: the field takes it and nothing moves, so the next
+                # one may follow at once (a paste of keystrokes is not slowed down) ...
+                self._waiting.popleft()
+                self._loose = target
+                await self._dispatch(event)
+                continue
+            turn = self._begin()
+            if self._loose is not None:
+                # ... but whatever comes next waits until the field has taken them all.
+                loose, self._loose = self._loose, None
+                self._walk(loose, turn, rounds=1, then=self._release)
+                return
+            self._waiting.popleft()
+            try:
+                await self._dispatch(event)
+            finally:
+                if target is None:
+                    self._release(turn)
+                else:
+                    self._walk(target, turn, rounds=2, then=self._screen_ready)
             return
-        event = self._waiting.popleft()
+
+    def _begin(self) -> int:
+        """Hold the next keys back until this turn is released (or the limit passes)."""
         self._busy = True
         self._turn += 1
         turn = self._turn
-        start = self._target()
+        # A plain loop timer (no task, unlike a Textual Timer): this runs for every key.
+        self._limit = asyncio.get_running_loop().call_later(SETTLE_LIMIT, self._release, turn)
+        return turn
+
+    def _typed(self, event: Ordered, target: DOMNode | None) -> bool:
+        """A printable key for a text field that consumes it, with no priority binding."""
+        if not isinstance(event, events.Key) or not event.is_printable:
+            return False
+        if not isinstance(target, Input | TextArea) or getattr(target, "read_only", False):
+            return False
         try:
-            await self._dispatch(event)
-        finally:
-            self._limit = self.app.set_timer(SETTLE_LIMIT, lambda: self._release(turn))
-            if start is None:
-                self._release(turn)
-            else:
-                self._walk(start, turn, rounds=2, then=self._screen_ready)
+            chain = self.app.screen._binding_chain
+        except Exception:
+            return False
+        return not any(
+            binding.priority
+            for _node, bindings in chain
+            for binding in bindings.key_to_bindings.get(event.key, ())
+        )
 
     def _target(self) -> DOMNode | None:
         """Where the app hands a key: the focused widget, else the screen."""
@@ -145,7 +195,7 @@ class KeyOrder:
             return
         self._busy = False
         if self._limit is not None:
-            self._limit.stop()
+            self._limit.cancel()
             self._limit = None
         if self._waiting:
             self.app.call_later(self._next)

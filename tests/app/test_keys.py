@@ -28,6 +28,7 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     app = pilot.app
     driver = app._driver
     assert driver is not None
+    expected = app.keys.received  # type: ignore[attr-defined]
     for key in keys:
         names = [key] if key in CHARS or "+" in key or len(key) == 1 else list(key)
         for name in names:
@@ -35,9 +36,17 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
             event = events.Key(name, char)
             event.set_sender(app)
             driver.send_message(event)
-    for _ in range(100):
+            expected += 1
+    await settled(pilot, expected)
+
+
+async def settled(pilot: Pilot[None], expected: int) -> None:
+    """Wait until the app has taken ``expected`` keys in all and handed every one on, and
+    what they changed is written."""
+    app = pilot.app
+    for _ in range(250):
         await pilot.pause(0.02)
-        if not getattr(app, "keys", None) or app.keys.pending == 0:  # type: ignore[attr-defined]
+        if app.keys.received >= expected and app.keys.pending == 0:  # type: ignore[attr-defined]
             break
     await app.writes_settled()  # type: ignore[attr-defined]
     await pilot.pause()
@@ -93,13 +102,11 @@ async def test_a_paste_after_tab_goes_to_the_next_field(make_app, demo_db: Path)
         await pilot.pause()
         driver = app._driver
         assert driver is not None
-        for event in (events.Key("x", "x"), events.Key("tab", None)):
+        expected = app.keys.received + 3
+        for event in (events.Key("x", "x"), events.Key("tab", None), events.Paste("research")):
             event.set_sender(app)
             driver.send_message(event)
-        paste = events.Paste("research")
-        paste.set_sender(app)
-        driver.send_message(paste)
-        await burst(pilot)
+        await settled(pilot, expected)
         assert app.screen.query_one("#field-title").value == "x"  # type: ignore[attr-defined]
         kind = app.screen.focused
         assert kind is not None and kind.id == "field-kind"  # the paste did not reach the title

@@ -325,3 +325,55 @@ async def test_a_frustrated_draft_is_asked_about_once_before_it_is_logged(
         await pilot.press("u")
         await _settle(app, pilot)
         assert _ids(demo_db, "touches") == touches
+
+
+async def test_a_touch_with_a_person_alone_is_corrected_or_deleted_from_the_network(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        _select(app, "con_elena")
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, PickActionScreen)
+        assert "network update" in screen_text(app)
+        await pilot.press("x", "y")  # the only one: her update after Quillstone
+        await _settle(app, pilot)
+        assert "tch_elena_update" not in _ids(demo_db, "touches")
+        await pilot.press("u")
+        await _settle(app, pilot)
+        assert "tch_elena_update" in _ids(demo_db, "touches")
+        await pilot.press("3")
+        await pilot.pause()
+        _select(app, "con_marcus")
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("enter")  # the ask, in its form
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-note").value = "Asked over coffee"
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert Store(demo_db).get(Touch, "tch_marcus_ask").note == "Asked over coffee"
+
+
+async def test_space_again_says_what_it_did_and_u_puts_the_mark_back(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        plan = app.screen.query_one(PlanList)
+        plan.highlighted = plan.get_option_index("tsk_fernway_apply")
+        await pilot.pause()
+        await pilot.press("space")
+        await _settle(app, pilot)
+        await pilot.press("space")
+        await _settle(app, pilot)
+        assert Store(demo_db).get(Task, "tsk_fernway_apply").status == "open"
+        assert any(t.startswith("Not done: Apply") and "u undoes" in t for t in _toasts(app))
+        await pilot.press("u")
+        await _settle(app, pilot)
+        assert Store(demo_db).get(Task, "tsk_fernway_apply").status == "done"

@@ -66,6 +66,14 @@ class AdvocatesScreen(DataScreen):
             tooltip="Make an existing contact an advocate (u undoes)",
         ),
         Binding(
+            "h",
+            "history",
+            "History",
+            id="advocates.history",
+            show=False,
+            tooltip="Every touch with them: correct one (enter) or delete one (x)",
+        ),
+        Binding(
             "x,delete",
             "delete",
             "Delete",
@@ -227,6 +235,21 @@ class AdvocatesScreen(DataScreen):
             promoted,
             expected=contact,
             summary=f"{brief(contact.name)} is now an advocate",
+        )
+
+    def action_history(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        from ..modals.history import open_history
+
+        open_history(
+            self,
+            f"Touches with {row.contact.name}",
+            (),
+            (t for t in self.store.records().touches if t.contact_id == row.contact.id),
+            empty="Nothing logged with them yet (l logs a check-in).",
         )
 
     def action_delete(self) -> None:

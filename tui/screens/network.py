@@ -46,6 +46,14 @@ class NetworkScreen(DataScreen):
             tooltip="Write the update: how the latest interview went, the skills it showed",
         ),
         Binding(
+            "h",
+            "history",
+            "History",
+            id="network.history",
+            show=False,
+            tooltip="Every touch with them: correct one (enter) or delete one (x)",
+        ),
+        Binding(
             "x,delete",
             "delete",
             "Delete",
@@ -120,6 +128,22 @@ class NetworkScreen(DataScreen):
         self.app.push_screen(
             touch_form(self.store, self.now(), contact=row.contact, kind="network_update"),
             self._after_form,
+        )
+
+    def action_history(self) -> None:
+        key = self.query_one(RecordTable).current_key
+        row = next((r for r in self.rows if r.contact.id == key), None)
+        if row is None:
+            self.notify("Choose a contact first.", markup=False)
+            return
+        from ..modals.history import open_history
+
+        open_history(
+            self,
+            f"Touches with {row.contact.name}",
+            (),
+            (t for t in self.store.records().touches if t.contact_id == row.contact.id),
+            empty="Nothing logged with them yet (l logs an update).",
         )
 
     def action_delete(self) -> None:

@@ -168,14 +168,14 @@ class TodayScreen(DataScreen):
         self.call_after_refresh(self._commit_done, item)
 
     def _commit_done(self, item: PlanItem) -> None:
-        if item.done:  # space again: not done after all
-            self.change(
+        if item.done:  # space again: not done after all (and u puts the mark back)
+            self.change_undoable(
                 actions.undo_item,
                 self.store,
                 self.now(),
                 item.id,
                 item,
-                done=lambda _: self.notify(f"Not done: {brief(item.title)}", markup=False),
+                summary=f"Not done: {brief(item.title)}",
             )
             return
         self.change_undoable(

@@ -17,8 +17,7 @@ from ..engine.lookup import company_key
 from ..engine.models import Records
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
-from ..modals.pick import PickActionScreen
-from ..modals.records import edit_touch_form, interview_form, touch_form
+from ..modals.records import interview_form, touch_form
 from ..widgets.table import RecordTable, cell
 from .base import WIDTH_CLASSES, DataScreen
 
@@ -331,51 +330,16 @@ class WaitingScreen(DataScreen):
         if row is None or self.records is None:
             self.notify("Choose an opportunity first.", markup=False)
             return
-        records = self.records
-        tz = records.settings.timezone
-        opportunity_id = row.state.opportunity.id
-        people = {c.id: c.name for c in records.contacts}
-        entries: list[tuple[DateTime, str, Text]] = []
-        for interview in records.interviews:
-            if interview.opportunity_id == opportunity_id:
-                local = interview.start.in_timezone(tz)
-                label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  interview")
-                label.append(f" · {interview.kind}")
-                entries.append((interview.start, interview.id, label))
-        for touch in records.touches:
-            if touch.opportunity_id == opportunity_id:
-                local = touch.at.in_timezone(tz)
-                word = TOUCH_LABEL.get(touch.kind, touch.kind)
-                label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  {word}")
-                if touch.contact_id in people:
-                    label.append(f" · {people[touch.contact_id or '']}")
-                if touch.note:
-                    label.append(f" — {touch.note}")
-                entries.append((touch.at, touch.id, label))
-        if not entries:
-            self.notify("Nothing logged for this opportunity yet (l logs a touch).", markup=False)
-            return
-        entries.sort(key=lambda e: e[0].timestamp(), reverse=True)
-        title = f"{row.state.opportunity.company}: interviews and touches"
-        self.app.push_screen(
-            PickActionScreen(title, [(key, label) for _, key, label in entries]), self._history
-        )
+        from ..modals.history import open_history
 
-    def _history(self, choice: tuple[str, str] | None) -> None:
-        if choice is None or self.records is None:
-            return
-        verb, record_id = choice
-        interview = next((i for i in self.records.interviews if i.id == record_id), None)
-        touch = next((t for t in self.records.touches if t.id == record_id), None)
-        kind = "interview" if interview is not None else "touch"
-        if verb == "delete":
-            self.confirm_delete(kind, record_id)
-        elif interview is not None:
-            self.app.push_screen(
-                interview_form(self.store, self.now(), interview), self._after_form
-            )
-        elif touch is not None:
-            self.app.push_screen(edit_touch_form(self.store, self.now(), touch), self._after_form)
+        opportunity = row.state.opportunity
+        open_history(
+            self,
+            f"{opportunity.company}: interviews and touches",
+            (i for i in self.records.interviews if i.opportunity_id == opportunity.id),
+            (t for t in self.records.touches if t.opportunity_id == opportunity.id),
+            empty="Nothing logged for this opportunity yet (l logs a touch).",
+        )
 
     def action_compose(self) -> None:
         row = self._selected()
