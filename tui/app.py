@@ -2,7 +2,9 @@
 
 One factory (:func:`build_app`) builds the app for the CLI, the tests and the screenshot script,
 with the store and ``now`` injected. Every change is written through the store the moment it is
-made; a two-second check picks up other sessions' changes without a restart.
+made; a two-second check picks up other sessions' changes without a restart. Keys are handed on
+in the order typed (:mod:`tui.key_order`); ``u`` takes back the last change made with a key
+(:mod:`tui.undo`); behind the too-small notice only quitting works.
 """
 
 from __future__ import annotations

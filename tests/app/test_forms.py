@@ -246,3 +246,21 @@ async def test_empty_screens_say_what_they_are_for(tmp_path: Path) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert said in screen_text(app), key
+
+
+async def test_a_message_sent_from_the_composer_goes_to_its_opportunity_among_two(
+    make_app, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    actions.add_opportunity(Store(demo_db), DEMO_NOW, company="Quillstone", role="Data Engineer")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        table.move_cursor(row=table.get_row_index("opp_quillstone"))
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("m")
+        await _settle(app, pilot)
+        touch = Store(demo_db).records().touches[-1]
+        assert (touch.kind, touch.opportunity_id) == ("thank_you", "opp_quillstone")

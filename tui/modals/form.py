@@ -4,8 +4,10 @@ A form is a list of :class:`FieldSpec`. Each field's text is parsed as it change
 shows "Tue 24 Nov 2026 14:00 EST" or why it cannot be read, right under itself. ``ctrl+s``, or
 ``enter`` on the last field, saves: every field must parse, then the form's ``save`` callback
 changes the store (it may refuse with an :class:`InvalidField`, shown on that field). ``escape``
-cancels and changes nothing. If the record changed in another session since the form opened, the
-person chooses: reload theirs or keep mine.
+cancels and changes nothing. Every field that does not read is marked at once, and the "fix the
+fields" line goes once they all read. If the record changed in another session since the form
+opened, the person chooses: reload theirs or keep mine; if what is being added is already there
+(:class:`~tui.actions.Duplicate`), the person is asked whether it is the same one.
 """
 
 from __future__ import annotations

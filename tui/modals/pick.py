@@ -67,9 +67,9 @@ class PickActionScreen(ModalScreen[tuple[str, str] | None]):
     CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("x,delete", "delete", "Delete"),
-        Binding("e", "edit", "Edit"),
+        Binding("escape", "cancel", "Cancel", id="pick.cancel"),
+        Binding("x,delete", "delete", "Delete", id="pick.delete"),
+        Binding("e", "edit", "Edit", id="pick.edit"),
     ]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, Text]]) -> None:

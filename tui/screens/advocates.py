@@ -182,12 +182,11 @@ class AdvocatesScreen(DataScreen):
             self.notify("Choose an advocate first (or add one with a).", markup=False)
             return
         # The opportunity they can help with; none yet: the touch is with the person alone.
-        company = row.helps[0][0].company if row.helps else ""
         self.app.push_screen(
             touch_form(
                 self.store,
                 self.now(),
-                company=company,
+                opportunity=row.helps[0][0] if row.helps else None,
                 contact=row.contact,
                 kind="advocate_ask",
                 questions=True,

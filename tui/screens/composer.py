@@ -279,8 +279,9 @@ class ComposerScreen(Screen[bool]):
             self.store,
             self.clock(),
             kind=kind,
-            # A network update is news for a friend, not a touch with the company.
-            company=situation.opportunity.company
+            # A network update is news for a friend, not a touch with the company; the
+            # opportunity by id, so a company with two open ones is no question.
+            opportunity_id=situation.opportunity.id
             if situation.opportunity and kind != "network_update"
             else None,
             contact_id=situation.contact.id if situation.contact else None,
