@@ -9,6 +9,7 @@ from textual.widgets import Select
 
 from tui.engine.items import TOUCH_LABEL
 from tui.engine.models import TOUCH_KINDS, Contact, Touch
+from tui.screens import base
 from tui.screens.advocates import AdvocatesScreen
 from tui.screens.waiting import WaitingScreen
 from tui.store import Store
@@ -20,7 +21,10 @@ def _rows(app) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {str(key.value): [str(c) for c in table.get_row(key)] for key in table.rows}
 
 
-async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_waiting_room_rows_states_and_timeline(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The pane waits for the cursor to rest; a rest longer than any pause below (a loaded
+    # machine makes pauses long) keeps the check of "not yet" from racing it.
+    monkeypatch.setattr(base, "DETAIL_DELAY", 1.0)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -55,7 +59,7 @@ async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type:
         await pilot.pause()
         # The detail pane follows once the cursor rests (it is not resent on every step).
         assert "Bluefin Health" not in str(app.screen.query_one("#timeline").render())
-        await pilot.pause(0.3)
+        await pilot.pause(1.2)
         assert "Bluefin Health" in str(app.screen.query_one("#timeline").render())
         history = str(app.screen.query_one("#history").render())
         assert "median of 7.5 days" in history
