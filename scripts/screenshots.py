@@ -32,6 +32,8 @@ SHOTS = [
     ("calibration", ["6"], (120, 40)),
     ("calibration-80x24", ["6"], (80, 24)),
     ("debrief", ["1", "b"], (120, 40)),
+    ("pipeline-stage", ["5", "g"], (80, 24)),
+    ("pipeline-delete", ["5", "x"], (80, 24)),
 ]
 
 

@@ -2,7 +2,9 @@
 
 One factory (:func:`build_app`) builds the app for the CLI, the tests and the screenshot script,
 with the store and ``now`` injected. Every change is written through the store the moment it is
-made; a two-second check picks up other sessions' changes without a restart.
+made; a two-second check picks up other sessions' changes without a restart. Keys are handed on
+in the order typed (:mod:`tui.key_order`); ``u`` takes back the last change made with a key
+(:mod:`tui.undo`); behind the too-small notice only quitting works.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from .engine.errors import InvalidField
+from .key_order import KeyOrder, Ordered
+from .readable import install_readable_grey
 from .screens.base import DataScreen
 from .store import Store, StoreError
 from .terminal import install_tui_guard
-from .writer import Writer, refusal_text
+from .undo import Undo, undo
+from .writer import REFUSALS, Writer, refusal_text
 
 T = TypeVar("T")
 
@@ -39,6 +45,9 @@ SWITCH_HOLD = 0.005  # seconds
 
 MIN_SIZE = (64, 18)
 """Below this the layout cannot work: the app says so instead of drawing a broken screen."""
+
+QUIT_KEYS = frozenset({"q", "ctrl+c", "ctrl+q"})
+"""The only keys that do anything while the terminal is too small: nothing is changed unseen."""
 
 SCREENS: dict[str, tuple[str, str]] = {
     "today": ("today", "TodayScreen"),
@@ -80,6 +89,14 @@ class NowwhatApp(App[None]):
         Binding("6", "switch_mode('calibration')", "Calibration", id="go.calibration", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="undo",
+            show=False,
+            tooltip="Take back the last change made with a key (a delete, done, snooze, stage…)",
+        ),
     ]
 
     def __init__(
@@ -92,6 +109,7 @@ class NowwhatApp(App[None]):
     ) -> None:
         install_tui_guard()  # no control character in any text reaches the terminal
         super().__init__()
+        install_readable_grey(self)  # NO_COLOR: greys never fade into their background
         self.store = store
         self._start = now
         self._fixed_now = fixed_now
@@ -101,6 +119,9 @@ class NowwhatApp(App[None]):
         self.writer = Writer()
         self._last_store_error: str | None = None
         store.on_warning(self._store_warning)
+        self.keys = KeyOrder(self, self._dispatch_ordered)
+        self.last_change: Undo | None = None
+        """The change ``u`` takes back: the last one made with a key, until the next change."""
 
     # -- time and data ----------------------------------------------------------------------------
 
@@ -171,6 +192,7 @@ class NowwhatApp(App[None]):
         person is told it is waiting, and told again once it is saved.
         """
         slow = False
+        self.last_change = None  # an undo lasts until the next change, whatever it is
 
         def written(result: T) -> None:
             if slow:
@@ -198,6 +220,40 @@ class NowwhatApp(App[None]):
         await asyncio.to_thread(self.writer.wait)
         await asyncio.sleep(0)  # the outcomes were queued on this loop: let them run
 
+    def offer_undo(self, change: Undo, message: str | None = None) -> None:
+        """Say what a change did, and that ``u`` takes it back (until the next change)."""
+        if change.empty:
+            return
+        self.last_change = change
+        self.notify(f"{message or change.summary} · u undoes", markup=False)
+
+    def action_undo(self) -> None:
+        """Take back the last change made with a key, if nothing changed it since."""
+        change = self.last_change
+        if change is None:
+            self.notify(
+                "Nothing to undo: an undo lasts until the next change.", markup=False, timeout=4
+            )
+            return
+
+        def undone(_: object) -> None:
+            self.data_changed()
+            self.notify(f"Undone: {change.summary}", markup=False)
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, REFUSALS):
+                raise error
+            self.data_changed()
+            why = error.problem if isinstance(error, InvalidField) else str(error)
+            self.notify(f"Not undone: {why}", severity="error", markup=False, timeout=8)
+
+        self.write(undo, self.store, change, done=undone, failed=refused)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":  # on the screens only: a form or a dialog keeps its own keys
+            return isinstance(self.screen, DataScreen)
+        return True
+
     def data_changed(self) -> None:
         """The data changed (here or elsewhere): redraw the visible screen, keeping its cursor."""
         screen = self.screen
@@ -210,6 +266,23 @@ class NowwhatApp(App[None]):
         self.set_interval(self._poll_seconds, self.check_store, name="store-watch")
         self._watch_signals()
         self._fit(self.size.width, self.size.height)
+        self.call_after_refresh(self._first_run)
+
+    def _first_run(self) -> None:
+        """On an empty database nobody has set up: the short setup, once Today is drawn."""
+        from .modals.setup import needs_setup, setup_form
+
+        try:
+            records = self.store.records()
+        except StoreError:
+            return
+        if needs_setup(records):
+            self.push_screen(setup_form(self.store, self.now()), self._set_up)
+
+    def _set_up(self, saved: bool | None) -> None:
+        if saved:
+            self.notify("Set up. Add what you are waiting on: 2, then i.", markup=False)
+            self.data_changed()
 
     def _watch_signals(self) -> None:
         """Exit cleanly when the SSH link drops (SIGHUP) or the process is asked to stop.
@@ -231,6 +304,28 @@ class NowwhatApp(App[None]):
 
     def on_unmount(self) -> None:
         self.writer.close()  # the link dropped (SIGHUP) or the app stopped: write what is queued
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes go through :class:`KeyOrder` (in the order typed); while the
+        terminal is too small, nothing but quitting gets through."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if self.has_class("-too-small"):
+                self.keys.drop(event)
+                if isinstance(event, events.Key) and event.key in QUIT_KEYS:
+                    await self.action_quit()
+                return
+            await self.keys.take(event)
+            return
+        if (
+            isinstance(event, events.MouseEvent)
+            and not event.is_forwarded
+            and self.has_class("-too-small")
+        ):
+            return  # a click on the notice must not reach the screen hidden behind it
+        await super().on_event(event)
+
+    async def _dispatch_ordered(self, event: Ordered) -> None:
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

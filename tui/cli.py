@@ -11,6 +11,7 @@ import argparse
 import gc
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -20,20 +21,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import pendulum
-from pendulum import DateTime
+from pendulum import Date, DateTime
 
 from . import actions
 from .engine.errors import InvalidField
 from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS, Interview
 from .engine.settings import SPECS
 from .engine.text import visible
-from .engine.when import ambiguity_note, parse_day, parse_moment
+from .engine.when import ambiguity_note, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
 from .store.errors import json_problem, os_error_line
 from .store.snapshot_cache import cache_path
 from .store.storage import real_path
 from .terminal import Guarded, safe_json
+from .typed_when import typed_day, typed_moment
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -116,18 +118,30 @@ def build_parser() -> argparse.ArgumentParser:
     opp.add_argument("--stage", choices=STAGES, default="applied")
     opp.add_argument("--url", default="")
     opp.add_argument("--source", default="")
-    opp.add_argument("--applied", metavar="YYYY-MM-DD")
+    opp.add_argument("--applied", metavar="DAY", help="2026-11-20, today, mon, -3d")
+    opp.add_argument(
+        "--new", action="store_true", help="add it even if this company and role is there"
+    )
 
     interview = what.add_parser("interview", help="an interview (creates the opportunity if new)")
-    interview.add_argument("--company", required=True)
+    interview.add_argument("--company", default="")
+    interview.add_argument("--opportunity", metavar="ID", help="the opportunity, by id")
     interview.add_argument("--role", default="")
-    interview.add_argument("--at", required=True, metavar="YYYY-MM-DD HH:MM")
-    interview.add_argument("--promised-by", metavar="YYYY-MM-DD")
+    interview.add_argument(
+        "--at",
+        required=True,
+        metavar="WHEN",
+        help='"2026-12-01 14:00", "tomorrow 10:30", "fri 9:30"',
+    )
+    interview.add_argument("--promised-by", metavar="DAY", help="2026-12-04, fri, +1w")
     interview.add_argument("--felt", choices=FEELINGS)
     interview.add_argument("--skills", default="", help='skills highlighted, "a, b"')
     interview.add_argument("--interviewers", default="", help='"Ana Diaz, Bo Li"')
     interview.add_argument("--kind", default="interview")
     interview.add_argument("--minutes", type=_positive_int)
+    interview.add_argument(
+        "--new", action="store_true", help="add it even if that day already has one"
+    )
 
     contact = what.add_parser("contact", help="a person: core network, advocate, recruiter")
     contact.add_argument("--name", required=True)
@@ -137,19 +151,31 @@ def build_parser() -> argparse.ArgumentParser:
     contact.add_argument("--core", action="store_true")
     contact.add_argument("--email", default="")
     contact.add_argument("--phone", default="")
+    contact.add_argument(
+        "--new",
+        action="store_true",
+        help="add them even if the e-mail, or the name at that company, is there",
+    )
 
     task = what.add_parser("task", help="one of your own tasks")
     task.add_argument("--title", required=True)
     task.add_argument("--kind", required=True, choices=TASK_KINDS)
     task.add_argument("--minutes", type=_positive_int)
-    task.add_argument("--due", metavar="YYYY-MM-DD")
+    task.add_argument("--due", metavar="DAY", help="2026-12-02, tomorrow, fri, +3d")
     task.add_argument("--company", default="")
+    task.add_argument("--opportunity", metavar="ID", help="the company of this opportunity")
 
     log = verbs.add_parser("log", help="log a message or call")
     log.add_argument("kind", choices=LOG_KINDS)
     log.add_argument("--company")
+    log.add_argument("--opportunity", metavar="ID", help="the opportunity, by id")
     log.add_argument("--contact")
-    log.add_argument("--at", metavar="YYYY-MM-DD HH:MM")
+    log.add_argument("--contact-id", metavar="ID", help="the contact, by id")
+    log.add_argument(
+        "--at",
+        metavar="WHEN",
+        help='when it happened: "2026-11-23 10:00", "today 9:15", "mon 16:30" (last Monday)',
+    )
     log.add_argument("--outcome", choices=OUTCOME_WORDS)
     log.add_argument("--channel", default="email")
     log.add_argument("--note", default="")
@@ -190,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     tone.add_argument("file", help="the draft, or - to read standard input")
 
     today = verbs.add_parser("today", help="the day's plan: search, follow-up, search")
-    today.add_argument("--date", metavar="YYYY-MM-DD", help="plan another day")
+    today.add_argument("--date", metavar="DAY", help="plan another day (2026-12-01, tomorrow, fri)")
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
     today.add_argument(
         "--plain",
@@ -198,18 +224,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="a compact colour-free summary for a login message or cron mail",
     )
 
-    waiting = verbs.add_parser("waiting", help="who owes you an answer, and since when")
-    waiting.add_argument("--json", action="store_true")
-
-    advocates = verbs.add_parser("advocates", help="the people who can tell you what is going on")
-    advocates.add_argument("--json", action="store_true")
+    for name, about in (
+        ("waiting", "who owes you an answer, and since when"),
+        ("advocates", "the people who can tell you what is going on"),
+        ("pipeline", "every opportunity by stage, with its id"),
+    ):
+        listing = verbs.add_parser(name, help=about)
+        shape = listing.add_mutually_exclusive_group()
+        shape.add_argument("--json", action="store_true", help="print JSON for scripts")
+        shape.add_argument(
+            "--plain", action="store_true", help="one line each, colour-free, never cut"
+        )
 
     done = verbs.add_parser("done", help="mark a planned item done (by the id the plan shows)")
     done.add_argument("id")
+    done.add_argument("--undo", action="store_true", help="take back marking it done")
+
+    undo = verbs.add_parser("undo", help="take back marking a planned item done")
+    undo.add_argument("id")
 
     snooze = verbs.add_parser("snooze", help="move a planned item to a later day")
     snooze.add_argument("id")
-    snooze.add_argument("--to", metavar="YYYY-MM-DD", help="default: the next business day")
+    snooze.add_argument(
+        "--to", metavar="DAY", help="2026-12-02, tomorrow, fri, +3d (default: next business day)"
+    )
+
+    stage = verbs.add_parser(
+        "set-stage", help="move an opportunity to another stage (an offer: --in-hand)"
+    )
+    stage.add_argument("opportunity_id", metavar="OPPORTUNITY_ID")
+    stage.add_argument("stage", metavar="STAGE", choices=STAGES, help=", ".join(STAGES))
+    stage.add_argument("--in-hand", action="store_true", help="the offer letter is in your hand")
+
+    delete = verbs.add_parser(
+        "delete", help="delete a record by id: " + ", ".join(actions.DELETABLE)
+    )
+    delete.add_argument("kind", metavar="KIND", choices=tuple(actions.DELETABLE))
+    delete.add_argument("id", metavar="ID")
 
     # -- calibration and debrief (issue 18): their own module, tui/calibration_cli.py --
     from .calibration_cli import add_parsers as add_calibration_parsers
@@ -222,20 +273,37 @@ def _typed_moment(text: str, tz: str, field: str, *, need_time: bool = True) -> 
     """A moment typed on the command line; a wall-clock time that happens twice (the clocks
     go back) is its first occurrence, and stderr says so."""
     moment = parse_moment(text, tz, field, need_time=need_time)
-    note = ambiguity_note(moment)
-    if note is not None:
-        sys.stderr.write(visible(f"nowwhat: note: {field}: {note}") + "\n")
+    _note_ambiguity(moment, field)
     return moment
 
 
-def _moment(session: Session, text: str | None, field: str) -> DateTime | None:
-    return _typed_moment(text, session.tz, field) if text else None
+def _note_ambiguity(moment: DateTime, field: str) -> None:
+    note = ambiguity_note(moment)
+    if note is not None:
+        sys.stderr.write(visible(f"nowwhat: note: {field}: {note}") + "\n")
+
+
+def _day(session: Session, text: str | None, field: str) -> Date | None:
+    """A day as typed, read as the forms read it (``2026-12-01``, ``tomorrow``, ``fri``)."""
+    return typed_day(text, session.now, session.tz, field) if text else None
+
+
+def _when(session: Session, text: str | None, field: str, *, past: bool = False) -> DateTime | None:
+    """A moment as typed (``2026-12-01 14:00``, ``tomorrow 10:30``, ``fri 9:30``); ``past``: it
+    already happened (a weekday is the last one, the future is refused). A wall-clock time that
+    happens twice is its first occurrence, and stderr says so."""
+    if not text:
+        return None
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):  # a bare date: which time is a guess
+        raise InvalidField(field, f"{text!r} needs a time of day too (YYYY-MM-DD HH:MM)")
+    moment = typed_moment(text, session.now, session.tz, field, past=past)
+    _note_ambiguity(moment, field)
+    return moment
 
 
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
     store, now = session.store, session.now
     if args.what == "opportunity":
-        applied = parse_day(args.applied, "applied") if args.applied else None
         record = actions.add_opportunity(
             store,
             now,
@@ -244,27 +312,36 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             stage=args.stage,
             url=args.url,
             source=args.source,
-            applied_on=applied,
+            applied_on=_day(session, args.applied, "applied"),
+            new=args.new,
         )
-        say(f"added opportunity {record.id}: {record.company}")
+        say(f"added opportunity {record.id}: {actions.describe_opportunity(record)}")
     elif args.what == "interview":
-        start = _typed_moment(args.at, session.tz, "at")
-        promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
+        if not args.company.strip() and not args.opportunity:
+            raise CliError("say which company (--company) or opportunity (--opportunity ID)")
+        start = _when(session, args.at, "at")
+        assert start is not None
         interview = actions.add_interview(
             store,
             now,
             company=args.company,
+            opportunity_id=args.opportunity,
             role=args.role,
             start=start,
-            promised_by=promised,
+            promised_by=_day(session, args.promised_by, "promised_by"),
             felt=args.felt,
             skills=actions.split_list(args.skills),
             interviewers=actions.split_list(args.interviewers),
             kind=args.kind,
             minutes=args.minutes,
+            new=args.new,
         )
+        opportunity = actions.find_opportunity(store.records(), interview.opportunity_id)
         when = interview.start.format("YYYY-MM-DD HH:mm zz")
-        say(f"added interview {interview.id}: {args.company.strip()} at {when}")
+        say(
+            f"added interview {interview.id}: {actions.describe_opportunity(opportunity)} "
+            f"at {when} (opportunity {opportunity.id})"
+        )
     elif args.what == "contact":
         person = actions.add_contact(
             store,
@@ -275,18 +352,21 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
             phone=args.phone,
             advocate=args.advocate,
             core=args.core,
+            new=args.new,
         )
         say(f"added contact {person.id}: {person.name}")
     else:
-        due = parse_day(args.due, "due") if args.due else None
+        company = args.company
+        if args.opportunity:
+            company = actions.find_opportunity(store.records(), args.opportunity).company
         task = actions.add_task(
             store,
             now,
             title=args.title,
             kind=args.kind,
             minutes=args.minutes,
-            due=due,
-            company=args.company,
+            due=_day(session, args.due, "due"),
+            company=company,
         )
         say(f"added task {task.id}: {task.title}")
     return 0
@@ -298,13 +378,16 @@ def _cmd_log(session: Session, args: argparse.Namespace) -> int:
         session.now,
         kind=args.kind.replace("-", "_"),
         company=args.company,
+        opportunity_id=args.opportunity,
         contact=args.contact,
-        at=_moment(session, args.at, "at"),
+        contact_id=args.contact_id,
+        at=_when(session, args.at, "at", past=True),
         outcome=args.outcome.replace("-", "_") if args.outcome else None,
         note=args.note,
         channel=args.channel,
     )
-    say(f"logged {args.kind} {touch.id} at {touch.at.format('YYYY-MM-DD HH:mm')}")
+    at = touch.at.in_timezone(session.tz)
+    say(f"logged {args.kind} {touch.id} at {at.format('ddd YYYY-MM-DD HH:mm')}")
     return 0
 
 
@@ -354,12 +437,20 @@ def _read_import(path: Path) -> str:
         raise CliError(f"{error}; nothing was imported") from None
 
 
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers"})
+
+
 def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     from .exchange.spreadsheet import ImportError_
 
     path = Path(args.file)
-    text = _read_import(path)
     suffix = path.suffix.lower()
+    if suffix in SPREADSHEET_SUFFIXES:
+        raise CliError(
+            f'{path}: nowwhat reads spreadsheets as CSV: save it as "CSV UTF-8" '
+            "(File > Save as) and import the .csv; nothing was imported"
+        )
+    text = _read_import(path)
     try:
         if suffix == ".csv":
             from .exchange.spreadsheet import import_csv, unused_columns
@@ -369,7 +460,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
             if unused:
                 say("columns not imported (not a field nowwhat knows): " + ", ".join(unused))
             for row in rows:
-                say(f"row {row.number}: {row.summary}")
+                said = row.summary
+                if args.dry_run and said.startswith("imported"):
+                    said = "would import" + said.removeprefix("imported")
+                say(f"row {row.number}: {said}")
             made = sum(r.imported for r in rows)
             say(
                 f"{made} row(s) {'would be ' if args.dry_run else ''}imported, "
@@ -404,7 +498,8 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
         data = json.loads(text)
     except (RecursionError, ValueError) as error:  # bad JSON, deep nesting, a huge number
         raise CliError(
-            f"{path}: not a JSON export ({json_problem(error)}); nothing was imported"
+            f"{path}: not a file nowwhat imports (a .csv tracker, .vcf contacts, or the .json "
+            f"of nowwhat export; as JSON: {json_problem(error)}); nothing was imported"
         ) from None
     if args.dry_run:
         raise CliError("--dry-run works with .csv and .vcf files")
@@ -497,8 +592,7 @@ def _print_rich(renderable: RenderableType) -> None:
 def _cmd_today(session: Session, args: argparse.Namespace) -> int:
     from .engine.plan import plan_day, plan_to_json
 
-    day = parse_day(args.date, "date") if args.date else None
-    plan = plan_day(session.store.records(), session.now, day)
+    plan = plan_day(session.store.records(), session.now, _day(session, args.date, "date"))
     if args.json:
         _print_json(plan_to_json(plan))
     elif args.plain:
@@ -517,7 +611,18 @@ def _cmd_waiting(session: Session, args: argparse.Namespace) -> int:
 
     room = waiting_room(session.store.records(), session.now)
     if args.json:
-        _print_json(waiting_to_json(room))
+        data = waiting_to_json(room)
+        # Each row named by its records' ids, so a script can act on it (set-stage, log).
+        for shown, row in zip(data["opportunities"], room.rows, strict=True):
+            shown["id"] = row.state.opportunity.id
+            shown["opportunity_id"] = row.state.opportunity.id
+            shown["interview_id"] = row.state.interview.id
+            shown["advocate_ids"] = [c.id for c in row.advocates]
+        _print_json(data)
+    elif args.plain:
+        from .plain import plain_waiting
+
+        sys.stdout.write(plain_waiting(room, session.now, session.tz))
     else:
         from .render import render_waiting
 
@@ -530,7 +635,16 @@ def _cmd_advocates(session: Session, args: argparse.Namespace) -> int:
 
     rows = advocates_view(session.store.records(), session.now)
     if args.json:
-        _print_json(advocates_to_json(rows))
+        data = advocates_to_json(rows)
+        for shown, row in zip(data["advocates"], rows, strict=True):
+            shown["id"] = row.contact.id
+            for helped, (opportunity, _) in zip(shown["helps"], row.helps, strict=True):
+                helped["opportunity_id"] = opportunity.id
+        _print_json(data)
+    elif args.plain:
+        from .plain import plain_advocates
+
+        sys.stdout.write(plain_advocates(rows))
     else:
         from .render import render_advocates
 
@@ -538,16 +652,51 @@ def _cmd_advocates(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_pipeline(session: Session, args: argparse.Namespace) -> int:
+    from .engine.pipeline import pipeline_view
+    from .plain import pipeline_to_json, plain_pipeline
+
+    pipeline = pipeline_view(session.store.records(), session.now)
+    if args.json:
+        _print_json(pipeline_to_json(pipeline))
+    else:
+        sys.stdout.write(plain_pipeline(pipeline, session.tz))
+    return 0
+
+
 def _cmd_done(session: Session, args: argparse.Namespace) -> int:
+    if args.undo:
+        return _cmd_undo(session, args)
     item = actions.complete_item(session.store, session.now, args.id)
-    say(f"done: {item.title}")
+    say(f"done: {item.title} (to take it back: nowwhat undo {args.id})")
+    return 0
+
+
+def _cmd_undo(session: Session, args: argparse.Namespace) -> int:
+    item = actions.undo_item(session.store, session.now, args.id)
+    say(f"not done any more: {item.title}")
     return 0
 
 
 def _cmd_snooze(session: Session, args: argparse.Namespace) -> int:
-    to = parse_day(args.to, "to") if args.to else None
-    day = actions.snooze_item(session.store, session.now, args.id, to)
+    day = actions.snooze_item(session.store, session.now, args.id, _day(session, args.to, "to"))
     say(f"snoozed {args.id} to {day.format('ddd D MMM YYYY')}")
+    return 0
+
+
+def _cmd_set_stage(session: Session, args: argparse.Namespace) -> int:
+    changed = actions.set_stage(
+        session.store, session.now, args.opportunity_id, args.stage, in_hand=args.in_hand
+    )
+    stage = changed.stage + (" (offer in hand)" if changed.offer_in_hand else "")
+    say(f"{changed.id}: {actions.describe_opportunity(changed)} is now {stage}")
+    return 0
+
+
+def _cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    deletion = actions.delete_record(session.store, args.kind, args.id)
+    more = f" {deletion.consequences}" if deletion.consequences else ""
+    say(f"deleted {args.kind} {args.id}: {deletion.name}.{more}")
     return 0
 
 
@@ -555,8 +704,12 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     "today": _cmd_today,
     "waiting": _cmd_waiting,
     "advocates": _cmd_advocates,
+    "pipeline": _cmd_pipeline,
     "done": _cmd_done,
+    "undo": _cmd_undo,
     "snooze": _cmd_snooze,
+    "set-stage": _cmd_set_stage,
+    "delete": _cmd_delete,
     "check-postings": _cmd_check_postings,
     "add": _cmd_add,
     "log": _cmd_log,
@@ -604,6 +757,11 @@ def _run(args: argparse.Namespace) -> int:
             return _cmd_locate(args, db)
         if args.verb == "tone":
             return _cmd_tone(args)
+        if _reads_only(args) and (args.db or os.environ.get("NOWWHAT_DB")) and _missing(db):
+            raise StoreError(
+                f"no database at {db}: nothing to show (check --db or $NOWWHAT_DB; "
+                "a command that adds something creates it)"
+            )
         from .holiday_cache import install_holiday_cache
 
         install_holiday_cache()
@@ -629,9 +787,59 @@ def _warn(message: str) -> None:
     sys.stderr.write(visible(f"nowwhat: warning: {message}") + "\n")
 
 
+def _missing(db: Path) -> bool:
+    """Nothing is at ``db`` (any other problem, such as a parent that is a file or a link
+    loop, is the store's to name)."""
+    try:
+        db.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+READ_ONLY_VERBS = frozenset({"today", "waiting", "advocates", "pipeline", "export"})
+
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    """The verb only reads: run on a database that does not exist, it would show nothing."""
+    if args.verb == "settings":
+        return args.settings_verb is None
+    return args.verb in READ_ONLY_VERBS
+
+
 def _fail(message: str, code: int) -> int:
     sys.stderr.write(visible(f"nowwhat: {message}") + "\n")
     return code
+
+
+FIELD_WORDS = {
+    "opportunity_id": "opportunity",
+    "contact_id": "contact",
+    "item_id": "item",
+    "at": "--at",
+    "start": "--at",
+}
+"""How a refused field is named on the command line when its id is not the person's word."""
+
+
+def _refusal(error: InvalidField) -> str:
+    """A refusal in the person's words: ``promised by: is before the interview``, and what to
+    type to get past it (a duplicate, an ambiguous name)."""
+    field = (
+        error.field
+        if error.field in SPECS  # a setting: the key is what was typed
+        else FIELD_WORDS.get(error.field, error.field.replace("_", " "))
+    )
+    said = f"{field}: {error.problem}"
+    if isinstance(error, actions.Duplicate):
+        said += "; add --new to add another anyway"
+    elif isinstance(error, actions.Ambiguous):
+        said += "; say which with " + (
+            "--contact-id ID" if error.field == "contact" else "--opportunity ID"
+        )
+    return said
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -642,7 +850,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         return _fail(f"error: {error}", EXIT_BAD_INPUT)
     except InvalidField as error:
-        return _fail(f"error: {error}", EXIT_BAD_INPUT)
+        return _fail(f"error: {_refusal(error)}", EXIT_BAD_INPUT)
     except StoreError as error:
         return _fail(str(error), EXIT_BAD_DATABASE)
     except KeyboardInterrupt:

@@ -49,7 +49,10 @@ async def test_every_screen_action_is_in_the_command_palette(make_app) -> None: 
             "Waiting room: Add interview",
             "Advocates: Promote",
             "Network: Log update",
-            "Pipeline: Add opportunity",
+            "Pipeline: Add",
+            "Pipeline: Stage",
+            "Pipeline: Delete",
+            "Waiting room: History",
             "Go to Waiting room",
         ):
             assert expected in titles

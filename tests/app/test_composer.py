@@ -43,7 +43,7 @@ async def test_typing_frustration_shows_findings_live(make_app) -> None:  # type
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         composer = await _open(pilot)
-        await pilot.press("i", "ctrl+end", *" I still haven't heard back!!")
+        await pilot.press("e", "ctrl+end", *" I still haven't heard back!!")
         await pilot.pause()
         assert composer.report is not None and composer.report.frustrated
         shown = screen_text(app)
@@ -93,7 +93,7 @@ async def test_a_draft_is_saved_as_you_type_and_comes_back(make_app, demo_db: Pa
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await _open(pilot)
-        await pilot.press("i", "ctrl+end", *" P.S. I also built the dashboards.")
+        await pilot.press("e", "ctrl+end", *" P.S. I also built the dashboards.")
         await pilot.pause(0.5)  # past the save delay
         drafts = list((demo_db.parent / "drafts").glob("*.txt"))
         assert len(drafts) == 1 and "P.S. I also built" in drafts[0].read_text()

@@ -91,7 +91,7 @@ async def test_a_draft_that_cannot_be_saved_is_said_once_in_one_line(demo_db: Pa
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
-        await pilot.press("i")
+        await pilot.press("e")
         for key in ("x", "y"):
             await pilot.press(key)
             await pilot.pause(0.5)  # past the pause after which a draft is saved

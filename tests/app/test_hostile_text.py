@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input, Static
 
 from tui.app import build_app
+from tui.engine.settings import Settings
 from tui.store import Store
 
 
@@ -41,8 +42,15 @@ async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_pat
         assert "␛" in screen_text(app)
 
 
+def _set_up(path: Path) -> Store:
+    """A new database past the first-run setup (its form would open on top of Today)."""
+    store = Store(path)
+    store.save_settings(Settings().with_text("your_name", "Sam"))
+    return store
+
+
 async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: Path) -> None:
-    app = build_app(Store(tmp_path / "new.json"), NOW)
+    app = build_app(_set_up(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         # A widget of its own (the screen's panes are redrawn by timers of their own).
@@ -58,7 +66,7 @@ async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: 
 
 
 async def test_a_paste_into_a_form_is_cleaned_before_it_reaches_the_field(tmp_path: Path) -> None:
-    app = build_app(Store(tmp_path / "new.json"), NOW)
+    app = build_app(_set_up(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")  # add a task
         await pilot.pause()
@@ -66,3 +74,16 @@ async def test_a_paste_into_a_form_is_cleaned_before_it_reaches_the_field(tmp_pa
         field.post_message(events.Paste("abc\x1bdef\tghi\u202e!"))
         await pilot.pause()
         assert field.value == "abcdef ghi!"
+
+
+async def test_the_dialogs_that_name_a_record_show_its_controls_visibly(tmp_path: Path) -> None:
+    """The delete question, the stage picker and the history list name stored text."""
+    app = build_app(Store(hostile_control_file(tmp_path / "old.json")), NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for keys in (("5", "x"), ("5", "g"), ("2", "h"), ("2", "x"), ("4", "x")):
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            assert unsafe_for_a_terminal(_frame(app)) == [], keys
+            assert "␛" in screen_text(app), keys  # the name is there, made visible
+            await pilot.press("escape")
+            await pilot.pause()

@@ -9,6 +9,7 @@ from textual.widgets import Select
 
 from tui.engine.items import TOUCH_LABEL
 from tui.engine.models import TOUCH_KINDS, Contact, Touch
+from tui.screens import base
 from tui.screens.advocates import AdvocatesScreen
 from tui.screens.waiting import WaitingScreen
 from tui.store import Store
@@ -20,7 +21,10 @@ def _rows(app) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {str(key.value): [str(c) for c in table.get_row(key)] for key in table.rows}
 
 
-async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_waiting_room_rows_states_and_timeline(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The pane waits for the cursor to rest; a rest longer than any pause below (a loaded
+    # machine makes pauses long) keeps the check of "not yet" from racing it.
+    monkeypatch.setattr(base, "DETAIL_DELAY", 1.0)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -55,7 +59,7 @@ async def test_waiting_room_rows_states_and_timeline(make_app) -> None:  # type:
         await pilot.pause()
         # The detail pane follows once the cursor rests (it is not resent on every step).
         assert "Bluefin Health" not in str(app.screen.query_one("#timeline").render())
-        await pilot.pause(0.3)
+        await pilot.pause(1.2)
         assert "Bluefin Health" in str(app.screen.query_one("#timeline").render())
         history = str(app.screen.query_one("#history").render())
         assert "median of 7.5 days" in history
@@ -157,7 +161,13 @@ async def test_network_logs_an_update_and_pipeline_shows_goals(make_app, demo_db
         assert all("update due" in row for row in rows.values())
         table = app.screen.query_one(RecordTable)
         key = table.current_key
-        await pilot.press("u")
+        before = Store(demo_db).records().touches
+        await pilot.press("l")  # a form: nothing is logged until it is saved
+        await pilot.pause()
+        assert app.screen.query_one("#field-kind", Select).value == "network_update"
+        assert Store(demo_db).records().touches == before
+        await pilot.press("ctrl+s")
+        await app.writes_settled()
         await pilot.pause()
         touch = Store(demo_db).records().touches[-1]
         assert (touch.kind, touch.contact_id) == ("network_update", key)
@@ -219,7 +229,7 @@ async def test_correcting_a_logged_touch(make_app, demo_db: Path) -> None:  # ty
         table = app.screen.query_one(RecordTable)
         table.move_cursor(row=table.get_row_index("opp_harbor"))
         await pilot.pause()
-        await pilot.press("t")
+        await pilot.press("h")  # its history: interviews and touches
         await pilot.pause()
         picker = app.screen.query_one("OptionList")
         picker.highlighted = picker.get_option_index("tch_harbor_next")
@@ -279,7 +289,8 @@ async def test_two_people_with_one_name_each_get_their_own_update(make_app, demo
         for person in (namesake, first):
             table.move_cursor(row=table.get_row_index(person.id))
             await pilot.pause()
-            await pilot.press("u")
+            await pilot.press("l", "ctrl+s")
+            await app.writes_settled()
             await pilot.pause()
             touch = Store(demo_db).records().touches[-1]
             assert (touch.kind, touch.contact_id) == ("network_update", person.id)

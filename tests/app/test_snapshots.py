@@ -48,7 +48,7 @@ def test_composer(snap_compare, make_app) -> None:  # type: ignore[no-untyped-de
     async def write(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("2", "c")
         await pilot.pause()
-        await pilot.press("i", "ctrl+end", *" I still haven't heard back!!", "escape")
+        await pilot.press("e", "ctrl+end", *" I still haven't heard back!!", "escape")
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=write, terminal_size=(100, 30))

@@ -140,7 +140,7 @@ async def test_editing_a_task_changed_elsewhere_asks_before_overwriting(
         from tui.modals.conflict import ConflictDialog
 
         assert isinstance(app.screen, ConflictDialog)
-        assert "changed by another session" in app.screen.message
+        assert "changed in another session" in app.screen.message
         assert Store(demo_db).get(Task, "tsk_fernway_apply").title == (
             "Renamed in the other session"
         )
@@ -172,7 +172,8 @@ def _line_of(plan: PlanList, start: str) -> str:
 async def test_a_long_title_stays_on_one_line_and_ends_in_an_ellipsis_at_any_width(
     make_app, demo_db: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    title = "Research Zeta " + " ".join(f"topic{n}" for n in range(40))  # far wider than 160
+    # Far wider than 160, and as long as a title may be.
+    title = ("Research Zeta " + " ".join(f"topic{n}" for n in range(40)))[: actions.TITLE_LIMIT]
     now = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")  # the demo's moment
     task = actions.add_task(Store(demo_db), now, title=title, due=now.date())
     # Quillstone's debrief done: its prompt line would push the task below 80x24's last row.

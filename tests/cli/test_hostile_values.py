@@ -216,7 +216,7 @@ def test_an_import_with_a_schema_version_that_is_not_a_known_number_is_refused(
     export.write_text(json.dumps({"format": "nowwhat-export", "schema_version": version}))
     result = nowwhat("import", str(export))
     assert result.code == 2
-    assert "schema_version" in _one_line(result.err)
+    assert "schema version" in _one_line(result.err)
 
 
 def test_your_name_is_at_most_100_characters(nowwhat) -> None:  # type: ignore[no-untyped-def]

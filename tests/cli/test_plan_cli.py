@@ -173,7 +173,10 @@ def test_advocates_json(run) -> None:  # type: ignore[no-untyped-def]
     # for a week, as long as asks wait).
     assert marcus["days_since"] == 11 and len(marcus["open_questions"]) == 2
     assert any("reorganised" in note for note in marcus["intel"])
-    assert marcus["helps"] == [{"company": "Lumen Freight", "state": "gone_quiet"}]
+    assert marcus["helps"] == [
+        {"company": "Lumen Freight", "state": "gone_quiet", "opportunity_id": "opp_lumen"}
+    ]
+    assert marcus["id"] == "con_marcus"  # named by id, so a script can act on the row
     assert rows["Priya Raman"]["last_check_in"] is None
     assert len(rows["Priya Raman"]["open_questions"]) == 2
 

@@ -170,7 +170,7 @@ def test_a_draft_survives_a_dropped_link_and_is_restored(sshd, login, demo: Path
     pane.wait_for("Waiting room", "Northwind Analytics")
     pane.press("c")  # the composer on the first row: Northwind Analytics
     pane.wait_for("Composer", "To Ravi Menon (hiring manager, Northwind Analytics)")
-    pane.press("i")
+    pane.press("e")
     pane.type(words)
     time.sleep(1)  # typing stopped: the draft is written 0.3 s later
 
@@ -196,6 +196,9 @@ def test_two_sessions_on_one_database_see_each_others_changes(  # type: ignore[n
     db = folder / "nowwhat.json"  # not there yet: the first save creates it
     first, second = login(db), login(db)
     for pane in (first, second):
+        pane.wait_for("Set up nowwhat")  # a new, empty database: the first-run setup, skipped
+        pane.press("Escape")
+        pane.wait_gone("Set up nowwhat")
         pane.wait_for(TODAY_TITLE, "Make a networking call")
     delays = []
     for writer, reader, title in (
@@ -267,3 +270,24 @@ def test_bytes_over_ssh_for_paint_cursor_move_and_screen_switch(  # type: ignore
             "\n" + "\n".join(rows) + "\n  (terminal: what ssh printed; ssh reads: its read()s,"
             " ≈ encrypted bytes off the socket; the first row includes the login itself)"
         )
+
+
+def test_keys_that_arrive_in_one_burst_land_where_they_were_typed(sshd, login, demo: Path) -> None:  # type: ignore[no-untyped-def]
+    """One ``tmux send-keys`` call: every key reaches the app at once, as over a laggy link.
+    Seen before: "T1", Tab, Tab, "25" made the title "T125"; ctrl+u, "today", ctrl+s in the
+    Due field saved no due date at all."""
+    pane = login(demo)
+    pane.wait_for(TODAY_TITLE, "FOLLOW-UP")
+    pane.send("a", "T1", "Tab", "Tab", "25", "C-s")
+    pane.wait_until(
+        lambda _: any(t.title == "T1" for t in Store(demo).records().tasks), "the task saved"
+    )
+    task = next(t for t in Store(demo).records().tasks if t.title == "T1")
+    assert task.minutes == 25
+    pane.wait_gone("Add a task")
+    move_to(pane, "Cold call Meridian Insurance's data team")
+    pane.send("e", "Tab", "Tab", "Tab", "C-u", "today", "C-s")
+    pane.wait_until(
+        lambda _: Store(demo).get(Task, "tsk_meridian_call").due is not None, "the due date saved"
+    )
+    assert str(Store(demo).get(Task, "tsk_meridian_call").due) == "2026-11-23"

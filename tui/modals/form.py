@@ -4,12 +4,15 @@ A form is a list of :class:`FieldSpec`. Each field's text is parsed as it change
 shows "Tue 24 Nov 2026 14:00 EST" or why it cannot be read, right under itself. ``ctrl+s``, or
 ``enter`` on the last field, saves: every field must parse, then the form's ``save`` callback
 changes the store (it may refuse with an :class:`InvalidField`, shown on that field). ``escape``
-cancels and changes nothing. If the record changed in another session since the form opened, the
-person chooses: reload theirs or keep mine.
+cancels and changes nothing. Every field that does not read is marked at once, and the "fix the
+fields" line goes once they all read. If the record changed in another session since the form
+opened, the person chooses: reload theirs or keep mine; if what is being added is already there
+(:class:`~tui.actions.Duplicate`), the person is asked whether it is the same one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -25,18 +28,29 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from ..actions import split_list
+from ..actions import Duplicate, split_list
 from ..engine.errors import InvalidField
-from ..engine.when import ambiguity_note, parse_when_day, parse_when_moment, short_day
+from ..engine.when import ambiguity_note, short_day
 from ..store import Conflict, StoreError
+from ..typed_when import typed_day, typed_moment
 from ..widgets.clean_input import CleanInput
 from ..writer import refusal_text
+from .confirm import ConfirmDialog
 from .conflict import ConflictDialog
 
 if TYPE_CHECKING:
     from ..app import NowwhatApp
 
-__all__ = ["FieldSpec", "FormScreen"]
+__all__ = ["FIX_FIELDS", "FieldSpec", "FormScreen"]
+
+FIX_FIELDS = "Fix the fields marked ✗"
+TABLE_WORDS = {
+    "opportunities": "opportunity",
+    "interviews": "interview",
+    "contacts": "contact",
+    "touches": "touch",
+    "tasks": "task",
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,7 @@ class FieldSpec:
 
     name: str
     label: str
-    kind: str = "text"  # text | day | moment | int | list | choice | flag
+    kind: str = "text"  # text | day | moment | int | list | choice | flag | url | email
     value: Any = ""
     required: bool = False
     choices: Sequence[tuple[str, str]] = ()
@@ -53,6 +67,8 @@ class FieldSpec:
     placeholder: str = ""
     help: str = ""
     visible_when: tuple[str, str] | None = None  # (other field, value) that shows this one
+    limit: int | None = None  # the longest text the record takes: refused here, with the others
+    past: bool = False  # a moment that already happened: a weekday is the last one, no future
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,6 +101,7 @@ class FormScreen(ModalScreen[bool]):
         self._note = note
         self._touched: set[str] = set()  # fields edited, or all after a save attempt
         self._saving = False
+        self._error_text = ""
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -113,7 +130,7 @@ class FormScreen(ModalScreen[bool]):
                 id=f"field-{spec.name}",
             )
         if spec.kind == "flag":
-            return Checkbox(value=bool(spec.value), id=f"field-{spec.name}")
+            return Checkbox(spec.help, value=bool(spec.value), id=f"field-{spec.name}")
         suggester = (
             SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
         )
@@ -159,6 +176,12 @@ class FormScreen(ModalScreen[bool]):
         other, wanted = spec.visible_when
         return bool(self._raw(next(f for f in self.fields if f.name == other)) == wanted)
 
+    def _clock(self) -> DateTime:
+        """Now, for reading "today" and "now": the app's clock (it moves while the form is
+        open), or the moment the form was given."""
+        now = getattr(self.app, "now", None)
+        return now() if callable(now) else self._now
+
     def _parse(self, spec: FieldSpec) -> tuple[Any, str]:
         """The value of a field and how it reads back; raises InvalidField."""
         raw = self._raw(spec)
@@ -173,11 +196,15 @@ class FormScreen(ModalScreen[bool]):
             return None if spec.kind in {"day", "moment", "int"} else (
                 () if spec.kind == "list" else ""
             ), ""
+        if spec.limit is not None and len(text) > spec.limit:
+            raise InvalidField(
+                spec.name, f"is too long ({len(text)} characters; at most {spec.limit})"
+            )
         if spec.kind == "day":
-            day = parse_when_day(text, self._now.in_timezone(self._tz).date(), spec.name)
+            day = typed_day(text, self._clock(), self._tz, spec.name)
             return day, f"{short_day(day)} {day.year}"
         if spec.kind == "moment":
-            moment = parse_when_moment(text, self._now, self._tz, spec.name)
+            moment = typed_moment(text, self._clock(), self._tz, spec.name, past=spec.past)
             understood = moment.format("ddd D MMM YYYY HH:mm zz")
             twice = ambiguity_note(moment)
             return moment, understood if twice is None else f"{understood}. Note: {twice}"
@@ -191,7 +218,22 @@ class FormScreen(ModalScreen[bool]):
             return number, ""
         if spec.kind == "list":
             return split_list(text), ""
-        return text, ""
+        if spec.kind == "url" and not re.match(r"^https?://\S+$", text):
+            raise InvalidField(spec.name, "is not a web address (https://...)")
+        if spec.kind == "email" and not re.match(r"^[^@\s]+@[^@\s]+$", text):
+            raise InvalidField(spec.name, "is not an e-mail address (name@example.com)")
+        return text, self._completion(spec, text)
+
+    @staticmethod
+    def _completion(spec: FieldSpec, text: str) -> str:
+        """What the field would complete to (right arrow takes it), when it would."""
+        folded = text.casefold()
+        for suggestion in spec.suggestions:
+            if suggestion.casefold() == folded:
+                return ""  # already a known name
+            if suggestion.casefold().startswith(folded):
+                return f"{suggestion}? (right arrow completes)"
+        return ""
 
     def _check(self, spec: FieldSpec) -> bool:
         hint = self.query_one(f"#hint-{spec.name}", Static)
@@ -209,7 +251,10 @@ class FormScreen(ModalScreen[bool]):
             hint.set_class(True, "-error")
             return False
         hint.set_class(False, "-error")
-        hint.update(Text(f"→ {understood}" if understood else spec.help))
+        if spec.kind == "flag":
+            hint.update("")  # its words are beside the box
+        else:
+            hint.update(Text(f"→ {understood}" if understood else spec.help))
         return True
 
     def _apply_visibility(self) -> None:
@@ -217,6 +262,21 @@ class FormScreen(ModalScreen[bool]):
             visible = self._visible(spec)
             self.query_one(f"#row-{spec.name}").display = visible
             self.query_one(f"#hint-{spec.name}").display = visible
+
+    def _all_valid(self) -> bool:
+        """Whether every visible field reads (for clearing "fix the fields" once they do)."""
+        for spec in self.fields:
+            if not self._visible(spec):
+                continue
+            try:
+                self._parse(spec)
+            except InvalidField:
+                return False
+        return True
+
+    def _error(self, text: str) -> None:
+        self._error_text = text
+        self.query_one("#form-error", Static).update(Text(text))
 
     # -- events -----------------------------------------------------------------------------------
 
@@ -227,11 +287,18 @@ class FormScreen(ModalScreen[bool]):
         if spec is not None:
             self._touched.add(spec.name)
             self._check(spec)
+            self._forget_fixed()
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _chosen(self) -> None:
         self._apply_visibility()
+        self._forget_fixed()
+
+    def _forget_fixed(self) -> None:
+        """ "Fix the fields marked ✗" goes once nothing is marked any more."""
+        if self._error_text.startswith(FIX_FIELDS) and self._all_valid():
+            self._error("")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -255,6 +322,7 @@ class FormScreen(ModalScreen[bool]):
         self.dismiss(False)
 
     def action_save(self, force: bool = False) -> None:
+        """Check every field (all the bad ones are marked at once), then save."""
         self._touched.update(f.name for f in self.fields)
         values: dict[str, Any] = {}
         valid = True
@@ -264,14 +332,13 @@ class FormScreen(ModalScreen[bool]):
                 continue
             if self._visible(spec):
                 values[spec.name] = self._parse(spec)[0]
-        error = self.query_one("#form-error", Static)
         if not valid:
-            error.update(Text("Fix the fields marked ✗; nothing was saved."))
+            self._error(f"{FIX_FIELDS}; nothing was saved.")
             return
         if self._saving:
             return  # one save at a time: the first is still being written
         self._saving = True
-        error.update(Text("Saving…"))
+        self._error("Saving…")
         app = cast("NowwhatApp", self.app)
         app.write(self._save, values, force, done=self._saved, failed=self._refused)
 
@@ -282,21 +349,45 @@ class FormScreen(ModalScreen[bool]):
     def _refused(self, refused: BaseException) -> None:
         """Show why the save did not happen, on the field it concerns; nothing was changed."""
         self._saving = False
-        error = self.query_one("#form-error", Static)
         if isinstance(refused, Conflict):
-            error.update("")
-            self.app.push_screen(ConflictDialog(str(refused)), self._resolve)
+            self._error("")
+            kind = TABLE_WORDS.get(refused.table, "record")
+            self.app.push_screen(
+                ConflictDialog(
+                    f"This {kind} was changed in another session (or the command line) since "
+                    "you opened the form."
+                ),
+                self._resolve,
+            )
+        elif isinstance(refused, Duplicate):
+            self._error("")
+            self.app.push_screen(
+                ConfirmDialog(
+                    "Is this the same one?",
+                    refused.problem,
+                    "y adds another one anyway; n goes back to the form (escape there cancels).",
+                    yes="Add another",
+                    no="Back",
+                ),
+                self._add_anyway,
+            )
         elif isinstance(refused, InvalidField):
-            names = {f.name for f in self.fields}
-            if refused.field in names:
+            label = next((f.label for f in self.fields if f.name == refused.field), None)
+            if label is not None:
                 hint = self.query_one(f"#hint-{refused.field}", Static)
                 hint.update(Text(f"✗ {refused.problem}"))
                 hint.set_class(True, "-error")
-            error.update(Text(f"Not saved: {refused}"))
+                self._error(f"Not saved: {label}: {refused.problem}")
+            else:
+                self._error(f"Not saved: {refused.field.replace('_', ' ')}: {refused.problem}")
         elif isinstance(refused, StoreError | OSError):
-            error.update(Text(f"Not saved: {refusal_text(refused)}"))
+            self._error(f"Not saved: {refusal_text(refused)}")
         else:
             raise refused
+
+    def _add_anyway(self, yes: bool | None) -> None:
+        if yes:
+            self.action_save(force=True)
 
     def _resolve(self, choice: str | None) -> None:
         if choice == "keep":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from pendulum import DateTime
+from pendulum import Date, DateTime
 
 from .. import actions
 from ..engine.calendar import BusinessCalendar
@@ -20,6 +20,7 @@ from ..engine.models import (
     TASK_KINDS,
     Contact,
     Interview,
+    Opportunity,
     Records,
     Task,
     Touch,
@@ -65,6 +66,10 @@ def _companies(records: Records) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
+def _iso(day: Date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def _tz(store: Store) -> str:
     return store.settings().timezone
 
@@ -73,7 +78,13 @@ def task_form(store: Store, now: DateTime, task: Task | None = None) -> FormScre
     """Add a task, or edit ``task``."""
     records = store.records()
     fields = [
-        FieldSpec("title", "Title", required=True, value=task.title if task else ""),
+        FieldSpec(
+            "title",
+            "Title",
+            required=True,
+            value=task.title if task else "",
+            limit=actions.TITLE_LIMIT,
+        ),
         FieldSpec(
             "kind",
             "Kind",
@@ -102,6 +113,7 @@ def task_form(store: Store, now: DateTime, task: Task | None = None) -> FormScre
             "Company",
             value=task.company if task else "",
             suggestions=_companies(records),
+            limit=200,
         ),
     ]
 
@@ -131,13 +143,23 @@ def task_form(store: Store, now: DateTime, task: Task | None = None) -> FormScre
 
 
 def interview_form(
-    store: Store, now: DateTime, interview: Interview | None = None, company: str = ""
+    store: Store,
+    now: DateTime,
+    interview: Interview | None = None,
+    company: str = "",
+    *,
+    for_opportunity: Opportunity | None = None,
 ) -> FormScreen:
-    """Add an interview (creating the opportunity if new), or edit ``interview``."""
+    """Add an interview (creating the opportunity if new), or edit ``interview``.
+
+    Opened on an opportunity (a Waiting room row), a new interview belongs to that very one
+    unless its company or role is changed.
+    """
     records = store.records()
     tz = _tz(store)
     opportunity = next(
-        (o for o in records.opportunities if interview and o.id == interview.opportunity_id), None
+        (o for o in records.opportunities if interview and o.id == interview.opportunity_id),
+        for_opportunity,
     )
     start = interview.start.in_timezone(tz) if interview else None
     fields = [
@@ -147,8 +169,9 @@ def interview_form(
             required=True,
             value=opportunity.company if opportunity else company,
             suggestions=_companies(records),
+            limit=200,
         ),
-        FieldSpec("role", "Role", value=opportunity.role if opportunity else ""),
+        FieldSpec("role", "Role", value=opportunity.role if opportunity else "", limit=200),
         FieldSpec(
             "start",
             "When",
@@ -199,6 +222,10 @@ def interview_form(
 
     def save(values: dict[str, Any], force: bool) -> None:
         if interview is None:
+            same = for_opportunity is not None and (values["company"], values["role"]) == (
+                for_opportunity.company,
+                for_opportunity.role,
+            )
             actions.add_interview(
                 store,
                 now,
@@ -210,6 +237,8 @@ def interview_form(
                 skills=values["skills"],
                 kind=values["kind"],
                 minutes=values["minutes"],
+                opportunity_id=for_opportunity.id if same and for_opportunity else None,
+                new=force,
             )
             return
         changed = dataclasses.replace(
@@ -271,12 +300,13 @@ def contact_form(
     """Add a contact (an advocate, if asked), or edit ``contact``."""
     records = store.records()
     fields = [
-        FieldSpec("name", "Name", required=True, value=contact.name if contact else ""),
+        FieldSpec("name", "Name", required=True, value=contact.name if contact else "", limit=200),
         FieldSpec(
             "company",
             "Company",
             value=contact.company if contact else company,
             suggestions=_companies(records),
+            limit=200,
         ),
         FieldSpec(
             "relation",
@@ -284,12 +314,22 @@ def contact_form(
             value=contact.relation if contact else "",
             placeholder="former colleague, friend of Chris, recruiter",
         ),
-        FieldSpec("email", "E-mail", value=contact.email if contact else ""),
-        FieldSpec("phone", "Phone", value=contact.phone if contact else ""),
+        FieldSpec("email", "E-mail", "email", value=contact.email if contact else "", limit=320),
+        FieldSpec("phone", "Phone", value=contact.phone if contact else "", limit=50),
         FieldSpec(
-            "advocate", "Advocate", "flag", value=contact.is_advocate if contact else advocate
+            "advocate",
+            "Advocate",
+            "flag",
+            value=contact.is_advocate if contact else advocate,
+            help="tells you what is going on inside (space ticks)",
         ),
-        FieldSpec("core", "Core network", "flag", value=contact.is_core if contact else core),
+        FieldSpec(
+            "core",
+            "Core network",
+            "flag",
+            value=contact.is_core if contact else core,
+            help="hears how each interview went",
+        ),
         FieldSpec("notes", "Intel / notes", value=contact.notes if contact else ""),
     ]
 
@@ -305,6 +345,7 @@ def contact_form(
                 advocate=values["advocate"],
                 core=values["core"],
                 notes=values["notes"],
+                new=force,
             )
             return
         tags = set(contact.tags) - {"advocate", "core"}
@@ -325,35 +366,94 @@ def contact_form(
     return FormScreen(title, fields, save, now=now, tz=_tz(store))
 
 
-def opportunity_form(store: Store, now: DateTime) -> FormScreen:
-    """Add an opportunity."""
+STAGE_WORDS = {
+    "lead": "lead (not applied yet)",
+    "applied": "applied",
+    "screening": "screening",
+    "interviewing": "interviewing",
+    "offer": "offer",
+    "rejected": "rejected",
+    "withdrawn": "withdrawn (you stepped back)",
+    "closed": "closed (the role is gone)",
+}
+
+
+def opportunity_form(
+    store: Store, now: DateTime, opportunity: Opportunity | None = None
+) -> FormScreen:
+    """Add an opportunity, or edit ``opportunity`` (company, role, stage, posting, notes)."""
+    records = store.records()
     fields = [
-        FieldSpec("company", "Company", required=True),
-        FieldSpec("role", "Role"),
+        FieldSpec(
+            "company",
+            "Company",
+            required=True,
+            value=opportunity.company if opportunity else "",
+            suggestions=_companies(records),
+            limit=200,
+        ),
+        FieldSpec("role", "Role", value=opportunity.role if opportunity else "", limit=200),
         FieldSpec(
             "stage",
             "Stage",
             "choice",
             required=True,
-            choices=[(s, s) for s in STAGES],
-            value="applied",
+            choices=[(STAGE_WORDS[s], s) for s in STAGES],
+            value=opportunity.stage if opportunity else "applied",
         ),
-        FieldSpec("url", "Posting URL", placeholder="https://..."),
-        FieldSpec("applied_on", "Applied on", "day", placeholder="today, 2026-11-20"),
+        FieldSpec(
+            "offer_in_hand",
+            "Offer in hand",
+            "flag",
+            value=opportunity.offer_in_hand if opportunity else False,
+            visible_when=("stage", "offer"),
+            help="the letter is yours (space ticks)",
+        ),
+        FieldSpec(
+            "url",
+            "Posting URL",
+            "url",
+            value=opportunity.url if opportunity else "",
+            placeholder="https://...",
+        ),
+        FieldSpec(
+            "applied_on",
+            "Applied on",
+            "day",
+            value=_iso(opportunity.applied_on if opportunity else None),
+            placeholder="today, mon, 2026-11-20",
+        ),
     ]
+    if opportunity is not None:
+        fields.append(FieldSpec("notes", "Notes", value=opportunity.notes, limit=20000))
 
     def save(values: dict[str, Any], force: bool) -> None:
-        actions.add_opportunity(
-            store,
-            now,
+        if opportunity is None:
+            actions.add_opportunity(
+                store,
+                now,
+                company=values["company"],
+                role=values["role"],
+                stage=values["stage"],
+                url=values["url"],
+                applied_on=values["applied_on"],
+                new=force,
+            )
+            return
+        changed = dataclasses.replace(
+            opportunity,
             company=values["company"],
             role=values["role"],
             stage=values["stage"],
+            offer_in_hand=bool(values.get("offer_in_hand")) and values["stage"] == "offer",
             url=values["url"],
             applied_on=values["applied_on"],
+            notes=values["notes"],
         )
+        store.put(changed, expected=None if force else opportunity)
 
-    return FormScreen("Add an opportunity", fields, save, now=now, tz=_tz(store))
+    title = "Edit opportunity" if opportunity else "Add an opportunity"
+    return FormScreen(title, fields, save, now=now, tz=_tz(store))
 
 
 def touch_form(
@@ -364,13 +464,17 @@ def touch_form(
     contact: Contact | None = None,
     kind: str = "",
     questions: bool = False,
+    opportunity: Opportunity | None = None,
 ) -> FormScreen:
     """Log a message or call; for an advocate, with the answers to the open questions.
 
-    Opened on a ``contact``, the touch goes to that very person unless the name is changed.
+    Opened on a ``contact``, the touch goes to that very person unless the name is changed;
+    opened on an ``opportunity`` (a Waiting room row), to that very opportunity unless the
+    company is changed. When it happened is read as the past: ``mon 16:30`` is last Monday.
     """
     records = store.records()
     names = sorted({c.name for c in records.contacts}, key=str.casefold)
+    company = opportunity.company if opportunity is not None else company
     fields = [
         FieldSpec(
             "kind",
@@ -385,10 +489,24 @@ def touch_form(
             "Company",
             value=company,
             suggestions=_companies(records),
-            help="the opportunity's company",
+            help="the opportunity's company (empty: news for the contact alone)",
+            limit=200,
         ),
-        FieldSpec("contact", "Contact", value=contact.name if contact else "", suggestions=names),
-        FieldSpec("at", "When", "moment", value="now", placeholder="now, today 10:00"),
+        FieldSpec(
+            "contact",
+            "Contact",
+            value=contact.name if contact else "",
+            suggestions=names,
+            limit=200,
+        ),
+        FieldSpec(
+            "at",
+            "When",
+            "moment",
+            value="now",
+            placeholder="now, today 10:00, mon 16:30 (last Monday)",
+            past=True,
+        ),
         FieldSpec(
             "outcome",
             "Outcome",
@@ -417,11 +535,13 @@ def touch_form(
     def save(values: dict[str, Any], force: bool) -> None:
         answers = {k: values[k] for k in ("internal_change", "still_posted") if values.get(k)}
         same_person = contact is not None and values["contact"] == contact.name
+        same_job = opportunity is not None and values["company"] == opportunity.company
         actions.log_touch(
             store,
-            now,
+            _as_of(now, values["at"]),
             kind=values["kind"],
-            company=values["company"] or None,
+            company=None if same_job else values["company"] or None,
+            opportunity_id=opportunity.id if same_job and opportunity else None,
             contact=None if same_person else values["contact"] or None,
             contact_id=contact.id if same_person and contact else None,
             at=values["at"],
@@ -431,6 +551,12 @@ def touch_form(
         )
 
     return FormScreen("Log a touch", fields, save, now=now, tz=_tz(store))
+
+
+def _as_of(opened: DateTime, at: DateTime | None) -> DateTime:
+    """The moment a form's change is saved as of: when it was opened, or later if the person
+    typed a later moment ("now" is read when saved: the form may have been open a while)."""
+    return at if at is not None and at > opened else opened
 
 
 def edit_touch_form(store: Store, now: DateTime, touch: Touch) -> FormScreen:
@@ -448,6 +574,7 @@ def edit_touch_form(store: Store, now: DateTime, touch: Touch) -> FormScreen:
             "moment",
             required=True,
             value=f"{at.date().isoformat()} {format_clock(at.time())}",
+            past=True,
         ),
         FieldSpec("channel", "Channel", value=touch.channel, placeholder="email, phone, linkedin"),
     ]
@@ -478,7 +605,13 @@ def edit_touch_form(store: Store, now: DateTime, touch: Touch) -> FormScreen:
             changes["answers"] = {
                 k: values[k] for k in ("internal_change", "still_posted") if values.get(k)
             }
-        store.put(dataclasses.replace(touch, **changes), expected=None if force else touch)
+        actions.edit_touch(
+            store,
+            _as_of(now, values["at"]),
+            touch,
+            dataclasses.replace(touch, **changes),
+            force=force,
+        )
 
     label = dict((v, k) for k, v in TOUCH_CHOICES).get(touch.kind, touch.kind)
     return FormScreen(f"Edit: {label}", fields, save, now=now, tz=tz)

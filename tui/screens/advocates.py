@@ -19,7 +19,7 @@ from ..modals.pick import PickScreen
 from ..modals.records import contact_form, touch_form
 from ..screens.waiting import STATE_STYLE
 from ..widgets.table import RecordTable, cell
-from .base import WIDTH_CLASSES, DataScreen
+from .base import WIDTH_CLASSES, DataScreen, brief
 
 __all__ = ["AdvocatesScreen"]
 
@@ -63,7 +63,24 @@ class AdvocatesScreen(DataScreen):
             "promote",
             "Promote",
             id="advocates.promote",
-            tooltip="Make an existing contact an advocate",
+            tooltip="Make an existing contact an advocate (u undoes)",
+        ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            id="advocates.history",
+            show=False,
+            tooltip="Every touch with them: correct one (enter) or delete one (x)",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="advocates.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the contact (asks first; u undoes)",
         ),
     ]
 
@@ -102,7 +119,7 @@ class AdvocatesScreen(DataScreen):
             if wide:
                 cells.insert(2, cell(row.contact.relation))
             rows.append((row.contact.id, cells))
-        self.query_one(RecordTable).fill(columns, rows)
+        self.query_one(RecordTable).fill(columns, rows, keep=["Name", "Can help with"])
         if not rows:
             self.query_one("#intel", Static).update(
                 Text(
@@ -165,12 +182,11 @@ class AdvocatesScreen(DataScreen):
             self.notify("Choose an advocate first (or add one with a).", markup=False)
             return
         # The opportunity they can help with; none yet: the touch is with the person alone.
-        company = row.helps[0][0].company if row.helps else ""
         self.app.push_screen(
             touch_form(
                 self.store,
                 self.now(),
-                company=company,
+                opportunity=row.helps[0][0] if row.helps else None,
                 contact=row.contact,
                 kind="advocate_ask",
                 questions=True,
@@ -213,12 +229,34 @@ class AdvocatesScreen(DataScreen):
         if not isinstance(contact, Contact):
             return
         promoted = dataclasses.replace(contact, tags=contact.tags | {"advocate"})
-        self.change(
+        self.change_undoable(
             self.store.put,
             promoted,
             expected=contact,
-            done=lambda _: self.notify(f"{contact.name} is now an advocate.", markup=False),
+            summary=f"{brief(contact.name)} is now an advocate",
         )
+
+    def action_history(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        from ..modals.history import open_history
+
+        open_history(
+            self,
+            f"Touches with {row.contact.name}",
+            (),
+            (t for t in self.store.records().touches if t.contact_id == row.contact.id),
+            empty="Nothing logged with them yet (l logs a check-in).",
+        )
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an advocate first.", markup=False)
+            return
+        self.confirm_delete("contact", row.contact.id)
 
     def _after_form(self, saved: bool | None) -> None:
         if saved:

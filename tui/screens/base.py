@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
+from ..engine.errors import InvalidField
 from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
+from ..undo import Recorded, recorded
 from ..widgets.key_bar import KeyBar
 from ..widgets.too_small import TooSmall
 from ..writer import REFUSALS, refusal_text
@@ -22,7 +24,7 @@ from ..writer import REFUSALS, refusal_text
 if TYPE_CHECKING:
     from ..app import NowwhatApp
 
-__all__ = ["DETAIL_DELAY", "WIDTH_CLASSES", "DataScreen"]
+__all__ = ["DETAIL_DELAY", "WIDTH_CLASSES", "DataScreen", "brief", "said"]
 
 DETAIL_DELAY = 0.12  # seconds
 
@@ -32,6 +34,22 @@ app: a breakpoint class restyles the whole screen on its first resize, and Today
 for one, so its first frame does not pay for it)."""
 
 T = TypeVar("T")
+
+BRIEF = 60
+"""How much of a name a notification shows: a 300-character title must not cover the screen."""
+
+
+def said(error: BaseException) -> str:
+    """A refusal in the person's words: ``promised by: is before the interview``, not the
+    field's id."""
+    if isinstance(error, InvalidField):
+        return f"{error.field.replace('_', ' ')}: {error.problem}"
+    return refusal_text(error)  # an OS error without [Errno N]
+
+
+def brief(text: str, limit: int = BRIEF) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (for notifications)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class DataScreen(Screen[None]):
@@ -138,6 +156,54 @@ class DataScreen(Screen[None]):
             app.data_changed()  # the screen goes back to what is on disk
             if not isinstance(error, REFUSALS):
                 raise error
-            self.notify(refusal_text(error), severity="error", markup=False, timeout=8)
+            self.notify(said(error), severity="error", markup=False, timeout=8)
 
         app.write(work, *args, done=written, failed=refused, **kwargs)
+
+    def change_undoable(
+        self,
+        work: Callable[..., T],
+        *args: Any,
+        summary: str | Callable[[T], str],
+        done: Callable[[T], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """A change made with a key and no form: once written, say what it did and offer the
+        undo (``u``, until the next change)."""
+
+        def written(change: Recorded[T]) -> None:
+            self.nowwhat.offer_undo(change.undo)
+            if done is not None:
+                done(change.result)
+
+        self.change(recorded, self.store, summary, work, *args, done=written, **kwargs)
+
+    def confirm_delete(self, kind: str, record_id: str) -> None:
+        """Ask once, naming the record and what goes with it; then delete, with an undo."""
+        from .. import actions
+        from ..modals.confirm import ConfirmDialog
+
+        try:
+            planned = actions.planned_deletion(self.store.records(), kind, record_id)
+        except (InvalidField, StoreError) as error:
+            self.notify(said(error), severity="error", markup=False)
+            return
+        details = " ".join(
+            part
+            for part in (planned.consequences, "u undoes the delete (until your next change).")
+            if part
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change_undoable(
+                    actions.delete_record,
+                    self.store,
+                    kind,
+                    record_id,
+                    summary=f"Deleted the {kind} {brief(planned.name)}",
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete this {kind}?", planned.name, details, yes="Delete"), answered
+        )

@@ -27,10 +27,11 @@ from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store
 from ..store.errors import os_error_line
+from ..undo import Recorded, recorded
 from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
-from ..writer import REFUSALS, refusal_text
-from .base import WIDTH_CLASSES
+from ..writer import REFUSALS
+from .base import WIDTH_CLASSES, said
 
 if TYPE_CHECKING:
     from ..app import NowwhatApp
@@ -46,7 +47,7 @@ class ComposerScreen(Screen[bool]):
     HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
     CSS_PATH = "composer.tcss"
     TITLE = "Composer"
-    AUTO_FOCUS = None  # start on the keys (y copies, m marks sent); i or ctrl+e to edit
+    AUTO_FOCUS = None  # start on the keys (y copies, m marks sent); e or ctrl+e to edit
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
@@ -55,7 +56,7 @@ class ComposerScreen(Screen[bool]):
             id="composer.leave",
             tooltip="Stop editing; pressed again, close the composer (the draft is kept)",
         ),
-        Binding("i", "edit_here", "Edit", id="composer.edit", tooltip="Edit the draft here"),
+        Binding("e", "edit_here", "Edit", id="composer.edit", tooltip="Edit the draft here"),
         Binding("ctrl+e", "external_editor", "$EDITOR", id="composer.editor", priority=True),
         Binding(
             "y",
@@ -71,7 +72,13 @@ class ComposerScreen(Screen[bool]):
             id="composer.sent",
             tooltip="Log the message as sent: the waiting room and today's plan update",
         ),
-        Binding("t", "template", "Template", id="composer.template"),
+        Binding(
+            "o",
+            "template",
+            "Template",
+            id="composer.template",
+            tooltip="Use another template (thank-you, check-ins, close-out, your own)",
+        ),
     ]
 
     def __init__(self, store: Store, clock: Callable[[], DateTime], situation: Situation) -> None:
@@ -95,7 +102,7 @@ class ComposerScreen(Screen[bool]):
         yield Static(id="recipient")
         with Horizontal(id="composer-body"):
             area = CleanTextArea(id="draft", soft_wrap=True, show_line_numbers=False)
-            # Start on the keys, not in the text: y copies, m marks sent; i or ctrl+e edits.
+            # Start on the keys, not in the text: y copies, m marks sent; e or ctrl+e edits.
             area.can_focus = False
             yield area
             yield Static(id="tone")
@@ -259,16 +266,51 @@ class ComposerScreen(Screen[bool]):
         self._check()
 
     def action_mark_sent(self) -> None:
+        """Log the message as sent; a draft that reads as frustrated is asked about once."""
+        report = self.report
+        if report is not None and report.frustrated:
+            from ..modals.confirm import ConfirmDialog
+
+            top = report.findings[0] if report.findings else None
+            details = (
+                f"“{top.text}”: {top.why}. Try: {top.instead}"
+                if top is not None
+                else f"Tone score {report.score}."
+            )
+            self.app.push_screen(
+                ConfirmDialog(
+                    "It reads as frustrated: send anyway?",
+                    f"Tone score {report.score}"
+                    + (f", {len(report.findings)} findings" if len(report.findings) > 1 else ""),
+                    details,
+                    yes="Send anyway",
+                    no="Back to the draft",
+                ),
+                self._send_anyway,
+            )
+            return
+        self._log_sent()
+
+    def _send_anyway(self, yes: bool | None) -> None:
+        if yes:
+            self._log_sent()
+
+    def _log_sent(self) -> None:
         situation = self.situation
         kind = TOUCH_OF_TEMPLATE.get(self.template, "check_in")
         app = cast("NowwhatApp", self.app)
         app.write(
+            recorded,
+            self.store,
+            f"Logged as sent: {self.template.replace('_', ' ')}"
+            + (f" to {situation.contact.name}" if situation.contact else ""),
             actions.log_touch,
             self.store,
             self.clock(),
             kind=kind,
-            # A network update is news for a friend, not a touch with the company.
-            company=situation.opportunity.company
+            # A network update is news for a friend, not a touch with the company; the
+            # opportunity by id, so a company with two open ones is no question.
+            opportunity_id=situation.opportunity.id
             if situation.opportunity and kind != "network_update"
             else None,
             contact_id=situation.contact.id if situation.contact else None,
@@ -277,19 +319,19 @@ class ComposerScreen(Screen[bool]):
             failed=self._not_sent,
         )
 
-    def _sent(self, _: object) -> None:
+    def _sent(self, change: Recorded[object]) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         with contextlib.suppress(OSError):  # a draft left behind is harmless; the touch is logged
             self.drafts.discard(self.key)
-        self.notify("Logged as sent.", markup=False)
+        cast("NowwhatApp", self.app).offer_undo(change.undo)
         self.dismiss(True)
 
     def _not_sent(self, error: BaseException) -> None:
         if not isinstance(error, REFUSALS):
             raise error
-        self.notify(refusal_text(error), severity="error", markup=False)
+        self.notify(said(error), severity="error", markup=False)
 
     def action_template(self) -> None:
         names = available_templates(self.store.path)

@@ -26,7 +26,7 @@ from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
 from ..widgets.plan_list import PlanList
 from ..widgets.split_bar import SplitBar
-from .base import DataScreen
+from .base import DataScreen, brief
 
 __all__ = ["TodayScreen"]
 
@@ -95,6 +95,15 @@ class TodayScreen(DataScreen):
             "Debrief",
             id="today.debrief",
             tooltip="The one-minute debrief of an interview that just ended",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="today.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the task behind the item (asks first; u undoes)",
         ),
     ]
 
@@ -283,17 +292,24 @@ class TodayScreen(DataScreen):
         return pendulum.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tz=tz)
 
     def _commit_done(self, item: PlanItem, when: DateTime, earlier: bool) -> None:
-        work = actions.undo_item if item.done else actions.complete_item
-        word = "Undone" if item.done else "Done"
-        if earlier and not item.done:
-            word = f"Done on {short_day(when.date())}"
-        self.change(
-            work,
+        if item.done:  # space again: not done after all (and u puts the mark back)
+            self.change_undoable(
+                actions.undo_item,
+                self.store,
+                self.now(),
+                item.id,
+                item,
+                summary=f"Not done: {brief(item.title)}",
+            )
+            return
+        word = f"Done on {short_day(when.date())}" if earlier else "Done"
+        self.change_undoable(
+            actions.complete_item,
             self.store,
             when,
             item.id,
             item,
-            done=lambda _: self.notify(f"{word}: {item.title}", markup=False),
+            summary=f"{word}: {brief(item.title)}",
         )
 
     def action_snooze(self) -> None:
@@ -317,17 +333,31 @@ class TodayScreen(DataScreen):
             if plan.date == today
             else BusinessCalendar(self.store.settings().country).next(plan.date)
         )
-        self.change(
+        self.change_undoable(
             actions.snooze_item,
             self.store,
             self.now(),
             item.id,
             to,
             item,
-            done=lambda day: self.notify(
-                f"Snoozed to {short_day(day)}: {item.title}", markup=False
-            ),
+            summary=lambda day: f"Snoozed to {short_day(day)}: {brief(item.title)}",
         )
+
+    def action_delete(self) -> None:
+        """Delete the task behind the item (asks first); a planned item has nothing to delete."""
+        item = self.query_one(PlanList).current
+        if item is None or self.records is None:
+            self.notify("Move the cursor to an item first.", markup=False)
+            return
+        task = next((t for t in self.records.tasks if t.id == item.id), None)
+        if task is None or task.id.startswith(("goal-", "glow-")):
+            self.notify(
+                "This item is made by the plan's rules, not a task of yours: it goes once it is "
+                "done (space) or snoozed (s).",
+                markup=False,
+            )
+            return
+        self.confirm_delete("task", task.id)
 
     def action_add(self) -> None:
         from ..modals.records import task_form

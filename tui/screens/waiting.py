@@ -18,8 +18,7 @@ from ..engine.models import Records
 from ..engine.silence import SilenceNote, answer_history_of, silence_note
 from ..engine.waiting import NextStep, WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
-from ..modals.pick import PickScreen
-from ..modals.records import edit_touch_form, interview_form, touch_form
+from ..modals.records import interview_form, touch_form
 from ..widgets.table import RecordTable, cell
 from .base import WIDTH_CLASSES, DataScreen
 
@@ -84,12 +83,11 @@ class WaitingScreen(DataScreen):
             tooltip="Edit the latest interview (its promised date, how it felt, skills)",
         ),
         Binding(
-            "t",
-            "edit_touch",
-            "Fix a touch",
-            id="waiting.touch",
-            show=False,
-            tooltip="Correct a logged touch of this opportunity (when, outcome, note)",
+            "h",
+            "history",
+            "History",
+            id="waiting.history",
+            tooltip="Its interviews and touches: correct one (enter) or delete one (x)",
         ),
         Binding(
             "c",
@@ -97,6 +95,23 @@ class WaitingScreen(DataScreen):
             "Compose",
             id="waiting.compose",
             tooltip="Write the message that fits: thank-you, check-in or close-out",
+        ),
+        Binding(
+            "g",
+            "stage",
+            "Stage",
+            id="waiting.stage",
+            show=False,
+            tooltip="Move it to another stage: offer, offer in hand, rejected, withdrawn, closed…",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="waiting.delete",
+            key_display="x",
+            show=False,
+            tooltip="Delete the opportunity with its interviews and touches (asks first; u undoes)",
         ),
     ]
 
@@ -144,7 +159,7 @@ class WaitingScreen(DataScreen):
             cells = self._cells(row, today, room)
             rows.append((row.state.opportunity.id, [cells[c] for c in columns]))
         table = self.query_one(RecordTable)
-        table.fill(columns, rows)
+        table.fill(columns, rows, keep=["Silent", "State", "Next step"])
         if not rows:
             self.query_one("#timeline", Static).update(
                 Text("Nobody owes you an answer yet. Add an interview with i.")
@@ -330,20 +345,43 @@ class WaitingScreen(DataScreen):
 
     def action_log(self) -> None:
         row = self._selected()
-        company = row.state.opportunity.company if row else ""
         kind = "check_in"
         if row and row.next_step and row.next_step.kind in {"thank_you", "check_in"}:
             kind = row.next_step.kind
         self.app.push_screen(
-            touch_form(self.store, self.now(), company=company, kind=kind), self._after_form
+            touch_form(
+                self.store,
+                self.now(),
+                opportunity=row.state.opportunity if row else None,
+                kind=kind,
+            ),
+            self._after_form,
         )
 
     def action_interview(self) -> None:
         row = self._selected()
-        company = row.state.opportunity.company if row else ""
         self.app.push_screen(
-            interview_form(self.store, self.now(), company=company), self._after_form
+            interview_form(
+                self.store, self.now(), for_opportunity=row.state.opportunity if row else None
+            ),
+            self._after_form,
         )
+
+    def action_stage(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        from .pipeline import change_stage
+
+        change_stage(self, row.state.opportunity)
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("Choose an opportunity first.", markup=False)
+            return
+        self.confirm_delete("opportunity", row.state.opportunity.id)
 
     def action_edit(self) -> None:
         row = self._selected()
@@ -354,36 +392,22 @@ class WaitingScreen(DataScreen):
             interview_form(self.store, self.now(), row.state.interview), self._after_form
         )
 
-    def action_edit_touch(self) -> None:
+    def action_history(self) -> None:
+        """The opportunity's interviews and touches, newest first: edit one or delete one."""
         row = self._selected()
         if row is None or self.records is None:
             self.notify("Choose an opportunity first.", markup=False)
             return
-        tz = self.records.settings.timezone
-        touches = sorted(
-            (t for t in self.records.touches if t.opportunity_id == row.state.opportunity.id),
-            key=lambda t: t.at,
-            reverse=True,
-        )
-        if not touches:
-            self.notify("Nothing logged for this opportunity yet (l logs a touch).", markup=False)
-            return
-        choices = []
-        for touch in touches:
-            local = touch.at.in_timezone(tz)
-            word = TOUCH_LABEL.get(touch.kind, touch.kind)
-            label = Text(f"{short_day(local.date())} {local.format('HH:mm')}  {word}")
-            if touch.note:
-                label.append(f" — {touch.note}")
-            choices.append((touch.id, label))
-        self.app.push_screen(PickScreen("Which touch?", choices), self._edit_touch)
+        from ..modals.history import open_history
 
-    def _edit_touch(self, touch_id: str | None) -> None:
-        touch = next(
-            (t for t in (self.records.touches if self.records else ()) if t.id == touch_id), None
+        opportunity = row.state.opportunity
+        open_history(
+            self,
+            f"{opportunity.company}: interviews and touches",
+            (i for i in self.records.interviews if i.opportunity_id == opportunity.id),
+            (t for t in self.records.touches if t.opportunity_id == opportunity.id),
+            empty="Nothing logged for this opportunity yet (l logs a touch).",
         )
-        if touch is not None:
-            self.app.push_screen(edit_touch_form(self.store, self.now(), touch), self._after_form)
 
     def action_compose(self) -> None:
         row = self._selected()

@@ -13,6 +13,9 @@ __all__ = ["KeyBar"]
 Shown = tuple[tuple[str, str, bool], ...]
 """(key as displayed, description, enabled) for each key the bar shows."""
 
+KEPT = frozenset({"help", "quit"})
+"""The ids of the keys that stay in the bar however narrow it is (the screen's own go first)."""
+
 
 class KeyBar(Widget, can_focus=False):
     """What Textual's Footer shows, drawn as one line: each key the screen shows (dimmed while
@@ -62,15 +65,26 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def shown(self) -> Shown:
-        """The keys the bar shows now, in order; the command palette's key is not among them."""
+        """The keys the bar shows now, in order (help and quit last); the command palette's
+        key is not among them."""
         seen: set[str] = set()
-        keys = []
+        keys: list[tuple[str, str, bool]] = []
+        kept: list[tuple[str, str, bool]] = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue  # like the Footer: one key per action
             seen.add(binding.action)
-            keys.append((self.app.get_key_display(binding), binding.description, enabled))
-        return tuple(keys)
+            key = (self.app.get_key_display(binding), binding.description, enabled)
+            (kept if binding.id in KEPT else keys).append(key)
+        return (*keys, *kept)
+
+    def _kept(self) -> int:
+        """How many of the last keys shown are kept whatever the width."""
+        return sum(
+            1
+            for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values()
+            if binding.show and binding.id in KEPT
+        )
 
     def _palette(self) -> Text:
         """The command palette's key, for the right end of the bar (empty without a palette)."""
@@ -89,20 +103,30 @@ class KeyBar(Widget, can_focus=False):
         self._shown = self.shown()
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        palette = self._palette()
-        room = self.size.width - palette.cell_len
-        line = Text(no_wrap=True, end="")
-        for number, (key, description, enabled) in enumerate(self._shown):
-            piece = Text.assemble((f" {key} ", key_style), (description, description_style))
+
+        def piece(key: str, description: str, enabled: bool) -> Text:
+            text = Text.assemble((f" {key} ", key_style), (description, description_style), " ")
             if not enabled:
-                piece.stylize("dim")
+                text.stylize("dim")
+            return text
+
+        kept_count = min(self._kept(), len(self._shown))
+        own = self._shown[: len(self._shown) - kept_count]
+        kept = Text(no_wrap=True, end="")
+        for key in self._shown[len(own) :]:
+            kept.append_text(piece(*key))
+        palette = self._palette()
+        room = self.size.width - palette.cell_len - kept.cell_len
+        line = Text(no_wrap=True, end="")
+        for number, key in enumerate(own):
+            text = piece(*key)
             # Whole keys only; "…" says some did not fit (the palette lists every action).
-            more = number < len(self._shown) - 1
-            if line.cell_len + piece.cell_len + (2 if more else 0) > room:
-                line.append("…", description_style)
+            more = number < len(own) - 1
+            if line.cell_len + text.cell_len + (2 if more else 0) > room:
+                line.append("… ", description_style)
                 break
-            line.append_text(piece)
-            line.append(" ", description_style)
+            line.append_text(text)
+        line.append_text(kept)
         line.rstrip()  # the last description's padding may sit under the palette's separator
-        line.pad_right(max(room - line.cell_len, 0))
+        line.pad_right(max(self.size.width - palette.cell_len - line.cell_len, 0))
         return line + palette

@@ -94,12 +94,26 @@ class PlanList(OptionList):
             # invisible: without colour, states are words and plain text styles.
             plain = Style()
             return _Styles(Style(strike=True), Style(bold=True), plain, Style(bold=True), plain)
+
+        def ink(name: str) -> Style:
+            # The component's colour and attributes, not its background: a background would
+            # cover the cursor's, and the highlighted line must be highlighted end to end.
+            full = self.get_component_rich_style(name)
+            return Style(
+                color=full.color,
+                bold=full.bold,
+                dim=full.dim,
+                italic=full.italic,
+                underline=full.underline,
+                strike=full.strike,
+            )
+
         return _Styles(
-            done=self.get_component_rich_style("plan--done"),
-            glow=self.get_component_rich_style("plan--glow"),
-            muted=self.get_component_rich_style("plan--muted"),
-            kind=self.get_component_rich_style("plan--kind"),
-            now=self.get_component_rich_style("plan--now"),
+            done=ink("plan--done"),
+            glow=ink("plan--glow"),
+            muted=ink("plan--muted"),
+            kind=ink("plan--kind"),
+            now=ink("plan--now"),
         )
 
     def _line(self, item: PlanItem, clock: str, styles: _Styles) -> Text:
