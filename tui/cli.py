@@ -173,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     importer = verbs.add_parser(
-        "import", help="import an export (.json), a tracker spreadsheet (.csv) or vCards (.vcf)"
+        "import",
+        help="import an export (.json), a tracker spreadsheet (.csv), vCards (.vcf) or a "
+        "calendar invitation (.ics)",
     )
     importer.add_argument("file")
     importer.add_argument(
@@ -208,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     snooze = verbs.add_parser("snooze", help="move a planned item to a later day")
     snooze.add_argument("id")
     snooze.add_argument("--to", metavar="YYYY-MM-DD", help="default: the next business day")
+
+    # -- mail (issues 16, 17): `nowwhat mail ...`, in tui/mail/cli.py --------------------------
+    from .mail import cli as mail_cli
+
+    mail_cli.add_parser(verbs)
     return parser
 
 
@@ -350,6 +357,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     from .exchange.spreadsheet import ImportError_
 
     path = Path(args.file)
+    if path.suffix.lower() == ".ics":  # a calendar invitation (issue 17): tui/mail/invite_file.py
+        from .mail.cli import import_invitation
+
+        return import_invitation(session, path, args.dry_run)
     text = _read_import(path)
     suffix = path.suffix.lower()
     try:
@@ -550,7 +561,23 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     "settings": _cmd_settings,
     "export": _cmd_export,
     "import": _cmd_import,
+    "mail": lambda session, args: _cmd_mail(session, args),
 }
+
+
+def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
+    """``nowwhat mail ...`` (tui/mail/cli.py); an IMAP failure is one line: exit 1, or exit 2
+    when the server refused the login."""
+    from .mail import cli as mail_cli
+    from .mail.imap import ImapAuthError, ImapError
+
+    try:
+        return mail_cli.run(session, args)
+    except ImapAuthError as error:
+        raise CliError(str(error)) from None
+    except ImapError as error:
+        sys.stderr.write(visible(f"nowwhat: {error}") + "\n")
+        return EXIT_BAD_DATABASE
 
 
 def _now(store: Store, text: str | None) -> DateTime:
@@ -593,8 +620,9 @@ def _run(args: argparse.Namespace) -> int:
                 return run_app(store, now, fixed_now=args.now is not None)
             return _VERBS[args.verb](Session(store, now), args)
         finally:
-            if demo_folder is None:
-                store.save_snapshot()  # the next start reads these records without re-checking
+            # The next start reads these records without re-checking; a dry run writes nothing.
+            if demo_folder is None and not getattr(args, "dry_run", False):
+                store.save_snapshot()
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

@@ -19,6 +19,7 @@ from tinydb.queries import QueryLike
 from tinydb.table import Table
 
 from ..engine.errors import InvalidField
+from ..engine.mail_records import MailReview, MailSeen, MailSource
 from ..engine.models import Contact, Interview, Mark, Opportunity, Records, Task, Touch
 from ..engine.settings import Settings
 from . import schema
@@ -33,7 +34,9 @@ from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
 
-R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
+R = TypeVar(
+    "R", Opportunity, Interview, Contact, Touch, Task, Mark, MailSource, MailSeen, MailReview
+)
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
 
@@ -484,6 +487,9 @@ class Store:
             tasks=table(Task),
             marks=table(Mark),
             settings=settings,
+            mail_sources=table(MailSource),
+            mail_seen=table(MailSeen),
+            mail_review=table(MailReview),
         )
 
 

@@ -94,7 +94,9 @@ def ics(
         lines.append(f"RRULE:{rrule}")
     if recurrence_id:
         lines.append(
-            f"RECURRENCE-ID;TZID={tzid}:{recurrence_id}" if tzid else f"RECURRENCE-ID:{recurrence_id}"
+            f"RECURRENCE-ID;TZID={tzid}:{recurrence_id}"
+            if tzid
+            else f"RECURRENCE-ID:{recurrence_id}"
         )
     lines.append("DTSTAMP:20261101T120000Z")
     name, address = person(organizer)
@@ -187,7 +189,7 @@ class Corpus:
         message["Date"] = format_datetime(parsedate_to_datetime(_rfc(date)))
         if message_id == "auto":
             domain = frm.rsplit("@", 1)[-1].rstrip(">").strip()
-            digest = hashlib.sha1(name.encode()).hexdigest()[:16]
+            digest = hashlib.sha256(name.encode()).hexdigest()[:16]
             message["Message-ID"] = f"<{digest}.{slug}@{domain}>"
         elif message_id:
             message["Message-ID"] = message_id
@@ -214,7 +216,10 @@ class Corpus:
             )
             if calendar_as == "alternative":
                 message.add_alternative(
-                    calendar.encode(), maintype="text", subtype="calendar", params={"method": method}
+                    calendar.encode(),
+                    maintype="text",
+                    subtype="calendar",
+                    params={"method": method},
                 )
             else:
                 message.add_attachment(
@@ -262,5 +267,5 @@ def _rfc(date: str) -> str:
     """``2026-11-03 09:14 -0500`` -> an RFC 2822 date."""
     day, clock, offset = date.split()
     year, month, dom = (int(x) for x in day.split("-"))
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return f"{dom} {months[month - 1]} {year} {clock}:00 {offset}"

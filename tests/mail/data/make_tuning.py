@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_kit import ME, Corpus, ics  # noqa: E402
+from corpus_kit import ME, Corpus, ics
 
 HERE = Path(__file__).resolve().parent
 
@@ -1401,7 +1401,10 @@ def sent(c: Corpus) -> None:
         subject="Data Analyst role",
         date="2026-11-02 09:12 -0500",
         message_id="<avail-thread-1@fastmail.example>",
-        text="Hi Nina, just checking in on the Data Analyst role. Any update on timing?\nThanks, Sam\n",
+        text=(
+            "Hi Nina, just checking in on the Data Analyst role. Any update on timing?\n"
+            "Thanks, Sam\n"
+        ),
         sent_kind="check_in",
     )
     c.mail(
@@ -1421,7 +1424,7 @@ def sent(c: Corpus) -> None:
     )
     c.mail(
         "sent-forward-offer-to-jo",
-        lab("sent", Q, "Sam forwards the Quillstone offer to a mentor", "out"),
+        lab("sent", Q, "Sam forwards the Quillstone offer to a mentor: about Quillstone", "out"),
         frm=ME,
         to=JO,
         subject="Fwd: Your offer from Quillstone",
@@ -1551,7 +1554,10 @@ def unrelated(c: Corpus) -> None:
             "<p>When a recruiter invites you to interview, reply within a day...</p><p>Companies "
             "hiring now: Bluefin Health, Orbital Foods, Kestrel.</p><p>Unsubscribe</p>"
         ),
-        headers={"List-Unsubscribe": "<https://glassdoor.example/u>", "List-Id": "<news.glassdoor>"},
+        headers={
+            "List-Unsubscribe": "<https://glassdoor.example/u>",
+            "List-Id": "<news.glassdoor>",
+        },
     )
     c.mail(
         "data-newsletter",
@@ -1789,10 +1795,10 @@ Yuki
     c.raw(
         "personal-koi8r",
         lab(u, NONE, "personal mail in KOI8-R"),
-        "From: Ivan Petrov <ivan@yandex.example>\nTo: sam.rivera@fastmail.example\n"
-        "Subject: =?KOI8-R?B?8NLJ18XU?=\nDate: Mon, 16 Nov 2026 08:00:00 +0300\n"
-        "Message-ID: <ivan-1116@yandex.example>\nMIME-Version: 1.0\n"
-        "Content-Type: text/plain; charset=KOI8-R\nContent-Transfer-Encoding: 8bit\n\n".encode()
+        b"From: Ivan Petrov <ivan@yandex.example>\nTo: sam.rivera@fastmail.example\n"
+        b"Subject: =?KOI8-R?B?8NLJ18XU?=\nDate: Mon, 16 Nov 2026 08:00:00 +0300\n"
+        b"Message-ID: <ivan-1116@yandex.example>\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=KOI8-R\nContent-Transfer-Encoding: 8bit\n\n"
         + "Привет, Сэм! Как дела с поиском работы? Иван\n".encode("koi8-r"),
     )
     c.mail(
