@@ -232,6 +232,10 @@ class Corpus:
             filename, data, mime = attachment
             maintype, subtype = mime.split("/")
             message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+        for number, part in enumerate(message.walk()):
+            if part.is_multipart():  # fixed boundaries: the same files on every run
+                digest = hashlib.sha256(f"{name}/{number}".encode()).hexdigest()[:24]
+                part.set_boundary(f"===============_{digest}==")
         self.files[name] = message.as_bytes(policy=SMTP.clone(linesep="\n"))
         self._label(name, *label, sent_kind)
         return name
