@@ -24,7 +24,7 @@ from ..engine.mail_decide import Decision, InterviewChange, TouchPlan, moved
 from ..engine.mail_facts import MailFacts
 from ..engine.mail_records import MailReview, MailSeen, MailSource
 from ..engine.models import Contact, Interview, Opportunity, Records, Task, Touch
-from ..engine.text import clean
+from ..engine.text import clean, control_in
 from ..store import Store
 
 __all__ = [
@@ -152,8 +152,8 @@ def record(
             contact_id=decision.contact_id,
             match=match,
             reason=decision.reason[:500],
-            source=source,
-            locator=locator,
+            source=source if control_in(source) is None else "",
+            locator=locator if control_in(locator) is None else "",  # a path nobody could type
             created_at=now,
             invite_method=invitation.method
             if invitation

@@ -23,7 +23,7 @@ def _imap_bytes(store: Store, review: MailReview) -> bytes:
     from .cli import ENV_PASSWORD
     from .imap import ImapError, imap_source
 
-    location, validity, uid = review.locator[len("imap:") :].split("\t")
+    validity, uid, location = review.locator[len("imap:") :].split(":", 2)
     saved = next((s for s in store.records().mail_sources if s.location == location), None)
 
     def password() -> str:

@@ -320,7 +320,7 @@ class ImapSource:
 
                 yield RawMessage(
                     name=f"{self.url.folder} UID {uid}",
-                    locator=f"imap:{self.location}\t{validity}\t{uid}",
+                    locator=f"imap:{validity}:{uid}:{self.location}",
                     in_sent=sent,
                     read_head=header,
                     read_all=whole,

@@ -199,7 +199,18 @@ def head_facts(
         message = _parse_head(head)
     except Exception as error:
         raise MalformedMessage(f"{name}: headers cannot be read ({error})") from None
+    _check_is_mail(message, name)
     return _facts_from_headers(message, key, in_sent=in_sent, name=name, fallback=fallback)
+
+
+def _check_is_mail(message: Message, name: str) -> None:
+    """Refuse what is not a mail message at all (a stray file, a binary, a torn download)."""
+    keys = {k.lower() for k in message.keys()}
+    if not keys & {"from", "to", "subject", "date", "message-id"}:
+        raise MalformedMessage(f"{name}: no mail headers (From, To, Subject, Date)")
+    for key in message.keys():
+        if "\x00" in key:
+            raise MalformedMessage(f"{name}: binary data in the headers")
 
 
 def full_facts(
@@ -216,6 +227,7 @@ def full_facts(
         message = BytesParser(policy=policy.default).parsebytes(data)
     except Exception as error:
         raise MalformedMessage(f"{name}: not a readable message ({error})") from None
+    _check_is_mail(message, name)
     facts = _facts_from_headers(message, key, in_sent=in_sent, name=name, fallback=fallback)
     text, quoted = _body(message)
     new, old, forwarded = split_quoted(text)

@@ -132,6 +132,12 @@ class Scan:
                 if self.progress is not None:
                     self.progress(self._done, raw.name)
                 outcome, item = self._read(raw, source)
+                if isinstance(outcome, str):  # a copy of a message still waiting to be written
+                    ready.extend(self._commit(pending, source))
+                    pending = []
+                    first = self._this_run[outcome]
+                    outcome = dataclasses.replace(first, name=raw.name, action="seen")
+                    self.counts["seen"] = self.counts.get("seen", 0) + 1
                 if outcome is not None:
                     ready.append(outcome)
                 if item is not None:
@@ -150,8 +156,11 @@ class Scan:
             ready.extend(self._commit(pending, source, final=True))
             yield ready
 
-    def _read(self, raw: RawMessage, source: Source) -> tuple[Outcome | None, _Pending | None]:
-        """A message seen before, skipped for a reason, or read and waiting to be written."""
+    def _read(
+        self, raw: RawMessage, source: Source
+    ) -> tuple[Outcome | str | None, _Pending | None]:
+        """A message seen before, skipped for a reason, or read and waiting to be written (or
+        the id of the same message read earlier in this run)."""
         try:
             head = raw.read_head()
             key = message_key(head)
@@ -164,6 +173,9 @@ class Scan:
             return self._outcome_of_seen(raw, source, key, earlier), None
         if sid in self._this_run:
             first = self._this_run[sid]
+            if first.action == "pending":
+                return sid, None
+            self.counts["seen"] = self.counts.get("seen", 0) + 1
             return dataclasses.replace(first, name=raw.name, action="seen"), None
 
         def fallback() -> DateTime | None:

@@ -210,7 +210,7 @@ def _maildir(folder: Path, sent: bool) -> Iterator[RawMessage]:
                 return None
 
         yield RawMessage(
-            f"{folder.name}/{key}", f"maildir:{folder}\t{key}", sent, head, whole, arrived
+            f"{folder.name}/{key}", f"maildir:{key}:{folder}", sent, head, whole, arrived
         )
 
 
@@ -227,7 +227,7 @@ def _mbox(path: Path, sent: bool) -> Iterator[RawMessage]:
                 end = data.find(b"\n\n")
                 return data if end == -1 else data[: end + 2]
 
-            yield RawMessage(f"{path.name}#{number}", f"mbox:{path}\t{key}", sent, head, read)
+            yield RawMessage(f"{path.name}#{number}", f"mbox:{key}:{path}", sent, head, read)
     finally:
         box.close()
 
@@ -246,10 +246,10 @@ def read_located(locator: str) -> bytes:
         if kind == "file":
             return Path(rest).read_bytes()
         if kind == "maildir":
-            folder, _, key = rest.partition("\t")
+            key, _, folder = rest.partition(":")
             return mailbox.Maildir(folder, factory=None, create=False).get_bytes(key)
         if kind == "mbox":
-            path, _, key = rest.partition("\t")
+            key, _, path = rest.partition(":")
             box = _ReadOnlyMbox(path)
             try:
                 return box.get_bytes(int(key))  # type: ignore[arg-type]  # mbox keys are ints
