@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from dovecot import Dovecot, dovecot_server
 from mail_corpus import NOW, make_maildir
 from mail_world import world_store
 
@@ -41,3 +42,10 @@ def nowwhat(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """One private Dovecot for the whole run (each test makes its own user)."""
+    with dovecot_server() as server:
+        yield server

@@ -1,4 +1,4 @@
-"""The review queue: accepting does what the verdict means; rejecting and undoing change nothing else."""
+"""The review queue: accepting does what the verdict means; rejecting and undoing change no more."""
 
 from __future__ import annotations
 
@@ -193,7 +193,7 @@ def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
     _cli(capsys, world_db, now, "mail", "scan", str(_one(tmp_path, "harbor-onsite-ics")))
     (review_id,) = _queued(world_db)
     _cli(capsys, world_db, now, "mail", "accept", review_id)
-    code, out = _cli(
+    _, out = _cli(
         capsys,
         world_db,
         "2026-11-20 10:00",
@@ -209,22 +209,22 @@ def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
     assert interview.invite_sequence == 1
     # the company cancels it: marked, kept, and no longer planned around
     cancel = (
-        "From: Lena Fischer <lena.fischer@harborpine.example>\n"
-        "To: Sam Rivera <sam.rivera@fastmail.example>\n"
-        "Subject: Canceled: Onsite: Harbor & Pine BI Developer (panel)\n"
-        "Date: Sat, 21 Nov 2026 09:00:00 -0500\nMessage-ID: <cancel-1@harborpine.example>\n"
-        "MIME-Version: 1.0\nContent-Type: text/calendar; method=CANCEL; charset=utf-8\n\n"
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\n"
-        "UID:harbor-onsite-2026-11-25@hire.lever.example\r\nSEQUENCE:2\r\n"
-        "DTSTART:20261126T150000Z\r\nDTEND:20261126T170000Z\r\nSTATUS:CANCELLED\r\n"
-        "SUMMARY:Onsite: Harbor & Pine BI Developer (panel)\r\n"
-        "ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@harborpine.example\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n"
-    ).encode()
+        b"From: Lena Fischer <lena.fischer@harborpine.example>\n"
+        b"To: Sam Rivera <sam.rivera@fastmail.example>\n"
+        b"Subject: Canceled: Onsite: Harbor & Pine BI Developer (panel)\n"
+        b"Date: Sat, 21 Nov 2026 09:00:00 -0500\nMessage-ID: <cancel-1@harborpine.example>\n"
+        b"MIME-Version: 1.0\nContent-Type: text/calendar; method=CANCEL; charset=utf-8\n\n"
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\n"
+        b"UID:harbor-onsite-2026-11-25@hire.lever.example\r\nSEQUENCE:2\r\n"
+        b"DTSTART:20261126T150000Z\r\nDTEND:20261126T170000Z\r\nSTATUS:CANCELLED\r\n"
+        b"SUMMARY:Onsite: Harbor & Pine BI Developer (panel)\r\n"
+        b"ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@harborpine.example\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     folder = tmp_path / "cancel"
     folder.mkdir()
     (folder / "cancel.eml").write_bytes(cancel)
-    code, out = _cli(capsys, world_db, "2026-11-21 10:00", "mail", "scan", "--json", str(folder))
+    _code, out = _cli(capsys, world_db, "2026-11-21 10:00", "mail", "scan", "--json", str(folder))
     (row,) = json.loads(out)
     assert row["action"] == "applied" and "cancelled" in row["reason"]
     records = Store(world_db).records()
@@ -237,7 +237,7 @@ def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
 def test_a_repeating_invitation_is_refused_with_the_reason(
     nowwhat: Run, world_db: Path, tmp_path: Path
 ) -> None:
-    code, out, _ = nowwhat(
+    _code, out, _ = nowwhat(
         world_db, "mail", "scan", "--json", str(_one(tmp_path, "quillstone-recurring-ics"))
     )
     (row,) = json.loads(out)
@@ -280,7 +280,7 @@ def test_the_interview_record_keeps_cancelled_and_uid_through_export(
             cancelled=True,
         )
     )
-    code, out, _ = nowwhat(world_db, "export")
+    _code, out, _ = nowwhat(world_db, "export")
     exported = json.loads(out)
     (interview,) = exported["interviews"]
     assert (interview["invite_uid"], interview["invite_sequence"], interview["cancelled"]) == (

@@ -33,7 +33,7 @@ def test_json_has_the_keys_scripts_read_and_iso_dates(
     rows = _scan(nowwhat, world_db, str(maildir))
     assert len(rows) == len(labels())
     for row in rows:
-        assert KEYS <= set(row)
+        assert set(row) >= KEYS
         assert row["direction"] in {"in", "out"}
         assert row["action"] in {"applied", "review", "ignored", "seen"}
         assert "T" in str(row["date"]) and str(row["date"])[-6] in "+-"

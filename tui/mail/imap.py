@@ -22,6 +22,7 @@ import base64
 import contextlib
 import imaplib
 import ipaddress
+import os
 import re
 import socket
 import ssl
@@ -410,6 +411,8 @@ def imap_source(
         url = parse_url(location)
     except ValueError as error:
         raise SourceError(str(error)) from None
+    with contextlib.suppress(ValueError):  # NOWWHAT_IMAP_TIMEOUT: seconds (default 30)
+        timeout = float(os.environ.get("NOWWHAT_IMAP_TIMEOUT", timeout))
     source = ImapSource(url, password, since=since, timeout=timeout)
     if store is not None:
         saved = next((s for s in store.records().mail_sources if s.location == url.location), None)

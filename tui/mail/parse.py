@@ -205,10 +205,10 @@ def head_facts(
 
 def _check_is_mail(message: Message, name: str) -> None:
     """Refuse what is not a mail message at all (a stray file, a binary, a torn download)."""
-    keys = {k.lower() for k in message.keys()}
+    keys = {k.lower() for k in message}
     if not keys & {"from", "to", "subject", "date", "message-id"}:
         raise MalformedMessage(f"{name}: no mail headers (From, To, Subject, Date)")
-    for key in message.keys():
+    for key in message:
         if "\x00" in key:
             raise MalformedMessage(f"{name}: binary data in the headers")
 

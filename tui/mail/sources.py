@@ -191,7 +191,9 @@ def _mtime(path: Path) -> Callable[[], float | None]:
 
 def _maildir(folder: Path, sent: bool) -> Iterator[RawMessage]:
     box = mailbox.Maildir(str(folder), factory=None, create=False)
-    for key in box.iterkeys():
+    # In the order they arrived, as an IMAP server numbers them: their names start with the
+    # time of delivery (an invitation, then its update, then its cancellation).
+    for key in sorted(box.iterkeys()):
 
         def head(key: str = key) -> bytes:
             handle = box.get_file(key)
