@@ -282,6 +282,17 @@ class MailWorld:
 
     # -- matching -----------------------------------------------------------------------------
 
+    def unmatched(self, facts: MailFacts) -> Match:
+        """The match of a message whose headers concern nothing tracked (never read further)."""
+        direction, counterparts, forwarded = self.orient(facts)
+        return Match(
+            direction=direction,
+            method="none",
+            counterpart=counterparts[0] if counterparts else None,
+            forwarded=forwarded,
+            relevant=False,
+        )
+
     def match(self, facts: MailFacts) -> Match:
         """The opportunity and contact a message is about, and how they were found."""
         direction, counterparts, forwarded = self.orient(facts)

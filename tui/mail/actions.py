@@ -124,8 +124,13 @@ def record(
     source: str,
     locator: str,
     match: str,
+    keep: bool = True,
 ) -> MailSeen:
-    """Inside the scan's transaction: do what the decision says and remember the message."""
+    """Inside the scan's transaction: do what the decision says and remember the message.
+
+    With ``keep=False`` the record of the message is returned, not stored: the scan stores a
+    batch of them in one pass (:meth:`Store.add_all`).
+    """
     touch_id = review_id = interview_id = None
     if decision.action == "applied":
         if decision.interview_change is not None:
@@ -193,7 +198,8 @@ def record(
         review_id=review_id,
         handled_at=now,
     )
-    store.add(seen)
+    if keep:
+        store.add(seen)
     return seen
 
 

@@ -189,22 +189,22 @@ class Scan:
             return None, None
         if self.since is not None and facts.at.in_timezone(self.tz).date() < self.since:
             return None, None
-        if self.world.worth_reading(facts):
-            try:
-                facts = full_facts(
-                    raw.read_all(),
-                    key,
-                    self.tz,
-                    in_sent=raw.in_sent,
-                    name=raw.name,
-                    fallback=fallback,
-                )
-            except OSError as error:
-                self._skip(raw, f"cannot be read ({error.strerror or error})")
-                return None, None
-            except MalformedMessage as error:
-                self._skip(raw, str(error).partition(": ")[2] or str(error))
-                return None, None
+        if not self.world.worth_reading(facts):
+            # Nothing in its headers concerns a job being tracked: never opened further.
+            match = self.world.unmatched(facts)
+            verdict = Classification("unrelated", "nothing in its headers concerns a job", True)
+            self._this_run[sid] = _placeholder(raw, facts, match.direction)
+            return None, _Pending(sid, raw, source, facts, match, verdict)
+        try:
+            facts = full_facts(
+                raw.read_all(), key, self.tz, in_sent=raw.in_sent, name=raw.name, fallback=fallback
+            )
+        except OSError as error:
+            self._skip(raw, f"cannot be read ({error.strerror or error})")
+            return None, None
+        except MalformedMessage as error:
+            self._skip(raw, str(error).partition(": ")[2] or str(error))
+            return None, None
         match = self.world.match(facts)
         verdict = classify(
             facts,
@@ -217,19 +217,8 @@ class Scan:
             forwarded=match.forwarded,
             tags=match.tags,
         )
-        item = _Pending(sid, raw, source, facts, match, verdict)
-        placeholder = Outcome(
-            name=raw.name,
-            message_id=facts.message_id,
-            date=facts.at,
-            direction=match.direction,
-            verdict=verdict.verdict,
-            company=None,
-            opportunity=None,
-            action="pending",
-        )
-        self._this_run[sid] = placeholder
-        return None, item
+        self._this_run[sid] = _placeholder(raw, facts, match.direction)
+        return None, _Pending(sid, raw, source, facts, match, verdict)
 
     def _skip(self, raw: RawMessage, why: str) -> None:
         self.problems.append(f"{raw.name}: skipped, {why}")
@@ -265,11 +254,12 @@ class Scan:
             return []
         if self.dry_run:
             records = self.store.records()
-            return [self._decided(p, records, None) for p in pending]
+            return [self._decided(p, records, None)[0] for p in pending]
         outcomes: list[Outcome] = []
         with self.store.transaction():
             records = self.store.records()
             known = {m.id: m for m in records.mail_seen}  # as the file is now: another scan?
+            handled: list[MailSeen] = []
             for item in pending:
                 earlier = known.get(item.seen_id)
                 if earlier is not None:
@@ -277,16 +267,24 @@ class Scan:
                         self._outcome_of_seen(item.raw, item.source, item.facts.key, earlier)
                     )
                     continue
-                outcomes.append(self._decided(item, records, self.store))
-                records = self.store.records()
+                outcome, seen = self._decided(item, records, self.store)
+                outcomes.append(outcome)
+                if seen is not None:
+                    handled.append(seen)
+                if outcome.action != "ignored":
+                    records = self.store.records()  # an invitation next may depend on it
+            self.store.add_all(handled)
             if checkpoint is not None:
-                self._save_checkpoint(records, source, checkpoint)
+                self._save_checkpoint(self.store.records(), source, checkpoint)
         return outcomes
 
-    def _decided(self, item: _Pending, records: Records, store: Store | None) -> Outcome:
+    def _decided(
+        self, item: _Pending, records: Records, store: Store | None
+    ) -> tuple[Outcome, MailSeen | None]:
         decision = decide(item.facts, item.match, item.verdict, records, self.world.mine)
         counterpart = item.match.counterpart.email if item.match.counterpart else ""
         review_id = touch_id = None
+        seen = None
         if store is not None:
             seen = record(
                 store,
@@ -298,6 +296,7 @@ class Scan:
                 source=item.source.location,
                 locator=item.raw.locator,
                 match=item.match.method,
+                keep=False,
             )
             self._seen[seen.id] = seen
             review_id, touch_id = seen.review_id, seen.touch_id
@@ -322,7 +321,7 @@ class Scan:
             source=item.source.location,
         )
         self._this_run[item.seen_id] = outcome
-        return outcome
+        return outcome, seen
 
     def _save_checkpoint(self, records: Records, source: Source, point: tuple[int, int]) -> None:
         saved = next((s for s in records.mail_sources if s.location == source.location), None)
@@ -334,3 +333,17 @@ class Scan:
         )
         if changed != saved:
             self.store.put(changed)
+
+
+def _placeholder(raw: RawMessage, facts: MailFacts, direction: str) -> Outcome:
+    """This run's note of a message read and not yet written (a copy of it may follow)."""
+    return Outcome(
+        name=raw.name,
+        message_id=facts.message_id,
+        date=facts.at,
+        direction=direction,
+        verdict="",
+        company=None,
+        opportunity=None,
+        action="pending",
+    )

@@ -93,6 +93,7 @@ class Store:
         # its table's tuple.
         self._changed: dict[str, set[str] | None] = {}
         self._positions: dict[str, dict[str, int]] = {}
+        self._settings_seen: tuple[dict[str, Any], Settings] | None = None
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
             self._storage.parse_now()  # a bad file is refused here, as it always was
@@ -195,6 +196,31 @@ class Store:
             self._storage.replace_all(data, changed={name})
             self._forget()
         return record
+
+    def add_all(self, records: Iterable[Record]) -> None:
+        """Store many new records in one pass (each id must be new): the per-record checks of
+        :meth:`add` without re-reading the index for each (a mail scan writes thousands)."""
+        with self.transaction():
+            self.records()  # brings the id index up to date
+            data = self._storage.raw or {}
+            changed: set[str] = set()
+            for record in records:
+                name = TABLE_OF[type(record)]
+                ids = self._doc_ids.setdefault(name, {})
+                if record.id in ids:
+                    raise InvalidField("id", f"{record.id} already exists")
+                table = data.setdefault(name, {})
+                doc_id = str(self._next_doc_ids.get(name, 1))
+                while doc_id in table:
+                    doc_id = str(int(doc_id) + 1)
+                table[doc_id] = to_document(record)
+                ids[record.id] = doc_id
+                self._mark_changed(name, doc_id)
+                self._next_doc_ids[name] = int(doc_id) + 1
+                changed.add(name)
+            if changed:
+                self._storage.replace_all(data, changed=changed)
+                self._forget()
 
     def put(self, record: R, *, expected: R | None = None) -> R:
         """Replace the stored record with the same id.
@@ -474,10 +500,15 @@ class Store:
             return result
 
         stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
-        try:
-            settings = Settings.from_mapping(stored_settings)
-        except InvalidField as error:
-            raise UnreadableDatabase(self.path, f"the settings are invalid ({error})") from None
+        known = self._settings_seen
+        if known is not None and known[0] == stored_settings:
+            settings = known[1]  # checked already: a write elsewhere rarely touches settings
+        else:
+            try:
+                settings = Settings.from_mapping(stored_settings)
+            except InvalidField as error:
+                raise UnreadableDatabase(self.path, f"the settings are invalid ({error})") from None
+            self._settings_seen = (dict(stored_settings), settings)
         self._storage.indent = 2 if settings["pretty_json"] else None
         return Records(
             opportunities=table(Opportunity),
