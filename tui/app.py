@@ -45,6 +45,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "advocates": ("advocates", "AdvocatesScreen"),
     "network": ("network", "NetworkScreen"),
     "pipeline": ("pipeline", "PipelineScreen"),
+    "inbox": ("inbox", "InboxScreen"),  # mail (issue 16)
 }
 
 
@@ -75,6 +76,7 @@ class NowwhatApp(App[None]):
         Binding("3", "switch_mode('advocates')", "Advocates", id="go.advocates", show=False),
         Binding("4", "switch_mode('network')", "Network", id="go.network", show=False),
         Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
+        Binding("6", "switch_mode('inbox')", "Inbox", id="go.inbox", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]

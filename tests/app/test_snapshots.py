@@ -13,7 +13,14 @@ from hostile import NOW, hostile_store
 
 from tui.app import build_app
 
-SCREENS = {"today": "1", "waiting": "2", "advocates": "3", "network": "4", "pipeline": "5"}
+SCREENS = {
+    "today": "1",
+    "waiting": "2",
+    "advocates": "3",
+    "network": "4",
+    "pipeline": "5",
+    "inbox": "6",
+}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

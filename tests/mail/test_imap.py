@@ -434,3 +434,27 @@ def test_a_scan_killed_midway_over_imap_loses_nothing_and_doubles_nothing(
 def _no_stray_password(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("NOWWHAT_IMAP_PASSWORD", raising=False)
     yield
+
+
+async def test_scan_now_in_the_inbox_works_over_imap(
+    world_db: Path, mailbox: Mailbox, nowwhat: Run
+) -> None:
+    import pendulum
+
+    from tui.app import build_app
+
+    _save_sources(nowwhat, world_db, mailbox)
+    app = build_app(Store(world_db), pendulum.datetime(2026, 12, 2, 9, tz="America/New_York"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("s")
+        for _ in range(300):
+            await pilot.pause(0.1)
+            if not app.screen._scanning:  # type: ignore[attr-defined]
+                break
+        await pilot.pause(0.3)
+    records = Store(world_db).records()
+    assert len(records.mail_seen) == len(labels())
+    assert all(s.last_uid > 0 for s in records.mail_sources)
+    _assert_read_only(mailbox)

@@ -321,3 +321,30 @@ def test_hints_teach_a_company_its_ats_sender(nowwhat: Run, world_db: Path, tmp_
         "review",
     )
     assert Store(world_db).get(Opportunity, "opp_cobalt").mail_hints == ("jobs-portal.example",)
+
+
+def test_control_characters_in_a_message_are_cleaned_before_anything_keeps_them(
+    nowwhat: Run, world_db: Path, tmp_path: Path
+) -> None:
+    from hostile import unsafe_for_a_terminal
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    # ESC and a bidi override in an encoded subject and display name, from a known contact
+    (folder / "m.eml").write_bytes(
+        b"From: =?utf-8?q?Dana_=1B]0;owned=07Whitfield?= <dana.whitfield@quillstone.example>\n"
+        b"To: sam.rivera@fastmail.example\n"
+        b"Subject: =?utf-8?b?UmU6IHVwZGF0ZSAbWzJK4oCuZXZpbA==?=\n"
+        b"Date: Tue, 24 Nov 2026 10:00:00 -0500\nMessage-ID: <hostile-1@quillstone.example>\n"
+        b"In-Reply-To: <x@fastmail.example>\n\nThanks Sam, still deciding.\n"
+    )
+    code, out, err = nowwhat(world_db, "mail", "scan", str(folder))
+    assert code == 0, err
+    assert unsafe_for_a_terminal(out + err) == []
+    records = Store(world_db).records()
+    (seen,) = records.mail_seen
+    assert seen.subject == "Re: update [2Jevil"
+    assert "\x1b" not in world_db.read_text()
+    for verb in (("mail", "review"), ("mail", "scan", "--json", str(folder))):
+        code, out, err = nowwhat(world_db, *verb)
+        assert code == 0 and unsafe_for_a_terminal(out + err) == []

@@ -14,7 +14,6 @@ the top: the scan, ``email`` and IMAP come in when a verb runs.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
     from .sources import Source
 
 __all__ = ["add_parser", "import_invitation", "run"]
-
-ENV_PASSWORD = "NOWWHAT_IMAP_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 
 
 def add_parser(verbs: Any) -> None:
@@ -122,66 +119,18 @@ def run(session: Session, args: argparse.Namespace) -> int:
 
 
 def _open_sources(session: Session, args: argparse.Namespace) -> list[Source]:
-    from .sources import SourceError, local_source
+    from .connect import open_sources
+    from .sources import SourceError
 
-    locations: list[tuple[str, str]] = [(s, "") for s in args.sources]
-    if not locations:
-        saved = session.store.records().mail_sources
-        if not saved:
-            raise _error(
-                "no source given and none saved: nowwhat mail scan PATH, or save one with "
-                "nowwhat mail sources add PATH"
-            )
-        locations = [(s.location, s.password_command) for s in saved]
-    opened: list[Source] = []
     try:
-        for location, command in locations:
-            if location.startswith(("imap://", "imaps://")):
-                from .imap import imap_source
-
-                def password(command: str = command) -> str:
-                    return _password(args.password_command or command)
-
-                opened.append(
-                    imap_source(
-                        location,
-                        password=password,
-                        store=session.store,
-                        since=_since(session, args),
-                    )
-                )
-            else:
-                opened.append(local_source(location))
+        return open_sources(
+            session.store,
+            args.sources,
+            since=_since(session, args),
+            password_command=args.password_command or "",
+        )
     except SourceError as error:
         raise _error(str(error)) from None
-    return opened
-
-
-def _password(command: str) -> str:
-    """The IMAP password: printed by the command, or from the environment; never kept."""
-    import shlex
-    import subprocess
-
-    if command:
-        try:
-            done = subprocess.run(
-                shlex.split(command), capture_output=True, timeout=60, check=False
-            )
-        except (OSError, ValueError, subprocess.TimeoutExpired) as error:
-            raise _error(f"the password command did not run ({type(error).__name__})") from None
-        if done.returncode != 0:
-            raise _error(f"the password command failed (exit {done.returncode})")
-        lines = done.stdout.decode("utf-8", "replace").splitlines()
-        if not lines or not lines[0]:
-            raise _error("the password command printed nothing")
-        return lines[0]
-    password = os.environ.get(ENV_PASSWORD, "")
-    if not password:
-        raise _error(
-            f"IMAP needs a password: give --password-command 'pass show mail/work' or set "
-            f"{ENV_PASSWORD} for this run"
-        )
-    return password
 
 
 def _since(session: Session, args: argparse.Namespace) -> Any:

@@ -6,8 +6,6 @@ Maildir, an mbox, an IMAP folder opened read-only) each time the person asks to 
 
 from __future__ import annotations
 
-import os
-
 from ..engine.mail_records import MailReview
 from ..engine.text import clean
 from ..store import Store
@@ -20,21 +18,14 @@ EXCERPT_CHARS = 600
 
 
 def _imap_bytes(store: Store, review: MailReview) -> bytes:
-    from .cli import ENV_PASSWORD
+    from .connect import password_from
     from .imap import ImapError, imap_source
 
     validity, uid, location = review.locator[len("imap:") :].split(":", 2)
     saved = next((s for s in store.records().mail_sources if s.location == location), None)
 
     def password() -> str:
-        if saved is not None and saved.password_command:
-            from .cli import _password
-
-            return _password(saved.password_command)
-        value = os.environ.get(ENV_PASSWORD, "")
-        if not value:
-            raise SourceError(f"set {ENV_PASSWORD} (or save a password command) to read it")
-        return value
+        return password_from(saved.password_command if saved is not None else "")
 
     try:
         return imap_source(location, password=password).fetch(int(validity), int(uid))

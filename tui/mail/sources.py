@@ -143,6 +143,25 @@ class MailboxSource:
         except OSError as error:
             raise SourceError(f"{self.location}: {error.strerror or error}") from None
 
+    def count(self) -> int | None:
+        """How many messages there are, cheaply (for a progress bar); None for an mbox."""
+        path = self.path
+        if path.is_file():
+            return None if _is_mbox(path) else 1
+        total = 0
+        for folder, names, files in os.walk(path):
+            here = Path(folder)
+            if _is_maildir(here):
+                names[:] = [n for n in names if n not in {"cur", "new", "tmp"}]
+                total += sum(1 for sub in ("cur", "new") for _ in (here / sub).iterdir())
+                continue
+            for file in files:
+                if file.lower().endswith(".eml"):
+                    total += 1
+                elif not file.startswith(".") and _is_mbox(here / file):
+                    return None
+        return total
+
     def messages(self) -> Iterator[RawMessage]:
         """Every message, one at a time."""
         path = self.path

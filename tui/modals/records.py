@@ -8,6 +8,7 @@ record as first read, so a change made meanwhile in another session is caught, n
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pendulum import DateTime
@@ -128,9 +129,20 @@ def task_form(store: Store, now: DateTime, task: Task | None = None) -> FormScre
 
 
 def interview_form(
-    store: Store, now: DateTime, interview: Interview | None = None, company: str = ""
+    store: Store,
+    now: DateTime,
+    interview: Interview | None = None,
+    company: str = "",
+    *,
+    prefill: Mapping[str, Any] | None = None,
+    on_save: Callable[[dict[str, Any]], object] | None = None,
+    title: str = "",
 ) -> FormScreen:
-    """Add an interview (creating the opportunity if new), or edit ``interview``."""
+    """Add an interview (creating the opportunity if new), or edit ``interview``.
+
+    ``prefill`` sets fields by name (an invitation read from mail); ``on_save`` replaces what
+    saving does (accepting that invitation, which adds the interview its own way).
+    """
     records = store.records()
     tz = _tz(store)
     opportunity = next(
@@ -190,7 +202,16 @@ def interview_form(
         ),
     ]
 
+    if prefill:
+        fields = [
+            dataclasses.replace(f, value=prefill[f.name]) if f.name in prefill else f
+            for f in fields
+        ]
+
     def save(values: dict[str, Any], force: bool) -> None:
+        if on_save is not None:
+            on_save(values)
+            return
         if interview is None:
             actions.add_interview(
                 store,
@@ -225,7 +246,11 @@ def interview_form(
         )
 
     return FormScreen(
-        "Edit interview" if interview else "Add an interview", fields, save, now=now, tz=tz
+        title or ("Edit interview" if interview else "Add an interview"),
+        fields,
+        save,
+        now=now,
+        tz=tz,
     )
 
 

@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("", "")
         table.add_row(Text("Everywhere", style="bold underline"), "")
         for key, text in (
-            ("1 … 5", "Today, Waiting room, Advocates, Network, Pipeline"),
+            ("1 … 6", "Today, Waiting room, Advocates, Network, Pipeline, Inbox"),
             ("ctrl+p", "command palette: every action of every screen, by name"),
             ("tab / shift+tab", "move between parts of the screen"),
             ("?", "this help"),
