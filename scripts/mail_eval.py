@@ -190,11 +190,9 @@ def _synthetic(index: int, rng: random.Random, templates: list[bytes]) -> bytes:
         lines = [line for line in head.split(b"\n") if not line.lower().startswith(b"message-id:")]
         lines.append(f"Message-ID: <synthetic-{index}@bench.example>".encode())
         return b"\n".join(lines) + b"\n\n" + body
+    # A thousand senders: a real inbox repeats its senders, but not just four of them.
     senders = [
-        "deals@shop.example",
-        "news@paper.example",
-        "friend@gmail.example",
-        "bank@bank.example",
+        f"news{n}@{('shop', 'paper', 'club', 'bank')[n % 4]}{n % 250}.example" for n in range(1000)
     ]
     size = 40 if roll > 0.05 else 4000  # a few messages are big
     body = (FILLER * rng.randint(5, size)).encode()

@@ -9,6 +9,7 @@ values are decoded by ``email`` and cleaned of control characters before anythin
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import re
@@ -122,19 +123,26 @@ def _addresses(message: Message, *names: str) -> tuple[Address, ...]:
             values = []
         for raw in values:
             try:
-                header_addresses = getattr(raw, "addresses", None)
-                pairs: Iterable[tuple[str, str]]
-                if header_addresses is not None:
-                    pairs = [(a.display_name, a.addr_spec) for a in header_addresses]
-                else:
-                    pairs = [(_decoded(n), e) for n, e in getaddresses([str(raw)])]
-            except Exception:
-                pairs = getaddresses([str(raw)])
-            for display, email in pairs:
-                email = clean(email).strip().strip("<>").lower()
-                if "@" in email:
-                    out.append(Address(clean(display).strip().strip('"'), email))
+                out.extend(_plain_addresses(str(raw)))
+            except Exception:  # noqa: S112 - a header nothing can read: no address from it
+                continue
     return tuple(out)
+
+
+def _kept(pairs: Iterable[tuple[str, str]]) -> list[Address]:
+    out = []
+    for display, email in pairs:
+        email = clean(email).strip().strip("<>").lower()
+        if "@" in email:
+            out.append(Address(clean(display).strip().strip('"'), email))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_addresses(raw: str) -> tuple[Address, ...]:
+    """An address header as ``email.utils.getaddresses`` reads it, remembered: the same few
+    senders and your own address come back in thousands of messages."""
+    return tuple(_kept((_decoded(n), e) for n, e in getaddresses([raw])))
 
 
 def _date(message: Message) -> DateTime | None:

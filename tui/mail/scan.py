@@ -115,7 +115,10 @@ class Scan:
         self.world = MailWorld(records, self.rules)
         self.tz = records.settings.timezone
         self._seen: dict[str, MailSeen] = {m.id: m for m in records.mail_seen}
-        self._this_run: dict[str, Outcome] = {}
+        # Every message of this run by id, for copies of it later in the run: its outcome, or
+        # for an ignored one just its date and direction (a 20,000-message folder is mostly
+        # those, and memory should not grow with what was thrown away).
+        self._this_run: dict[str, Outcome | tuple[DateTime, str, str]] = {}
         self._companies = {o.id: o.company for o in records.opportunities}
         self._done = 0
 
@@ -135,8 +138,7 @@ class Scan:
                 if isinstance(outcome, str):  # a copy of a message still waiting to be written
                     ready.extend(self._commit(pending, source))
                     pending = []
-                    first = self._this_run[outcome]
-                    outcome = dataclasses.replace(first, name=raw.name, action="seen")
+                    outcome = self._copy_of(outcome, raw.name)
                     self.counts["seen"] = self.counts.get("seen", 0) + 1
                 if outcome is not None:
                     ready.append(outcome)
@@ -173,10 +175,10 @@ class Scan:
             return self._outcome_of_seen(raw, source, key, earlier), None
         if sid in self._this_run:
             first = self._this_run[sid]
-            if first.action == "pending":
+            if isinstance(first, Outcome) and first.action == "pending":
                 return sid, None
             self.counts["seen"] = self.counts.get("seen", 0) + 1
-            return dataclasses.replace(first, name=raw.name, action="seen"), None
+            return self._copy_of(sid, raw.name), None
 
         def fallback() -> DateTime | None:
             arrived = raw.arrived()
@@ -320,8 +322,29 @@ class Scan:
             match=item.match.method if item.match.matched else "",
             source=item.source.location,
         )
-        self._this_run[item.seen_id] = outcome
+        self._this_run[item.seen_id] = (
+            (outcome.date, outcome.direction, outcome.message_id)
+            if decision.action == "ignored"
+            else outcome
+        )
         return outcome, seen
+
+    def _copy_of(self, sid: str, name: str) -> Outcome:
+        """The outcome of a copy of a message handled earlier in this run."""
+        first = self._this_run[sid]
+        if isinstance(first, Outcome):
+            return dataclasses.replace(first, name=name, action="seen")
+        at, direction, message_id = first
+        return Outcome(
+            name=name,
+            message_id=message_id,
+            date=at,
+            direction=direction,
+            verdict="unrelated",
+            company=None,
+            opportunity=None,
+            action="seen",
+        )
 
     def _save_checkpoint(self, records: Records, source: Source, point: tuple[int, int]) -> None:
         saved = next((s for s in records.mail_sources if s.location == source.location), None)
