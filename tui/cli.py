@@ -570,10 +570,11 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
     when the server refused the login."""
     from .mail import cli as mail_cli
     from .mail.imap import ImapAuthError, ImapError
+    from .mail.sources import SourceError
 
     try:
         return mail_cli.run(session, args)
-    except ImapAuthError as error:
+    except (ImapAuthError, SourceError) as error:  # the login refused; no password; no source
         raise CliError(str(error)) from None
     except ImapError as error:
         sys.stderr.write(visible(f"nowwhat: {error}") + "\n")

@@ -282,6 +282,7 @@ def classify(
     contact_only: bool,
     forwarded: bool,
     tags: Iterable[str] = (),
+    sender_kind: str = "person",
 ) -> Classification:
     """The verdict for a message that was matched (or not) as the matcher says.
 
@@ -327,6 +328,10 @@ def classify(
     for rule in rules.unrelated_after:
         if rule.fires(both=both, subject=subject, text=text, sender=sender, headers=headers):
             return Classification("unrelated", rule.name, True)
+    if sender_kind == "automated" and "list-unsubscribe" in facts.headers:
+        # A mailing from a company's no-reply or news address that no rule read as news
+        # about an application: its newsletter, its marketing.
+        return Classification("unrelated", "a mailing (List-Unsubscribe, automated sender)", True)
     if not relevant:
         return Classification("unrelated", "not about a job", True)
     if contact_only and not facts.is_reply:

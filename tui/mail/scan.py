@@ -218,6 +218,7 @@ class Scan:
             contact_only=match.contact_only,
             forwarded=match.forwarded,
             tags=match.tags,
+            sender_kind=match.sender_kind,
         )
         self._this_run[sid] = _placeholder(raw, facts, match.direction)
         return None, _Pending(sid, raw, source, facts, match, verdict)

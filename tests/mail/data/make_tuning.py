@@ -2122,6 +2122,204 @@ def forwards_and_odd(c: Corpus) -> None:
     del u
 
 
+def variants(c: Corpus) -> None:
+    """Second round, written after the first measurements on this set: other phrasings and the
+    traps a real inbox has (a shop sharing a company's domain, an ATS without the company in
+    its name, a LinkedIn message naming only the person)."""
+    c.mail(
+        "greenhouse-reject-move-ahead",
+        lab("rejected", Q, "Greenhouse rejection: 'move ahead with other candidates'"),
+        frm="Quillstone <no-reply@us.greenhouse-mail.example>",
+        to=ME,
+        subject="Update from Quillstone",
+        date="2026-11-30 12:00 -0500",
+        text=(
+            "Hi Sam,\n\nThank you for your time and interest in Quillstone. We've decided to move "
+            "ahead with other candidates for the Analytics Engineer role.\n\nBest of luck,\n"
+            "Quillstone Recruiting\n"
+        ),
+    )
+    c.mail(
+        "lever-reject-wont-be-moving",
+        lab("rejected", H, "Lever: 'we won't be moving forward with your application'"),
+        frm="Harbor & Pine Talent <no-reply@hire.lever.example>",
+        to=ME,
+        subject="Your BI Developer application",
+        date="2026-11-29 10:00 -0500",
+        html=(
+            "<p>Hi Sam,</p><p>Unfortunately, we won't be moving forward with your application at "
+            "this time. We appreciate your interest in Harbor &amp; Pine.</p>"
+        ),
+    )
+    c.mail(
+        "workday-status-not-selected",
+        lab("rejected", N, "Workday tenant sender, company only in the sender's address"),
+        frm="Careers <northwind@myworkday.example>",
+        to=ME,
+        subject="Your application status has been updated",
+        date="2026-11-27 08:00 -0500",
+        text=(
+            "Dear Sam,\n\nThe status of your application for Senior Data Analyst (R-4411) has "
+            "changed. After review, you were not selected for this position.\n\nTalent "
+            "Acquisition\n"
+        ),
+    )
+    c.mail(
+        "taleo-not-progressing",
+        lab("rejected", C, "Taleo: 'will not be progressing your application further'"),
+        frm="Cobalt Ridge Bank <noreply@taleo.example>",
+        to=ME,
+        subject="Risk Analyst - Cobalt Ridge Bank",
+        date="2026-11-28 07:00 -0500",
+        text=(
+            "Dear Sam Rivera,\n\nThank you for applying. We will not be progressing your "
+            "application further at this stage.\n\nCobalt Ridge Bank\n"
+        ),
+    )
+    c.mail(
+        "linkedin-inmail-name-only",
+        lab("reply", K, "LinkedIn message notification naming only the recruiter"),
+        frm="LinkedIn <inmail-hit-reply@linkedin.example>",
+        to=ME,
+        subject="Mia Santos: quick follow-up",
+        date="2026-11-25 16:00 +0000",
+        html=(
+            "<p>Mia Santos</p><p>Hi Sam, thanks again for the portfolio walkthrough. I'll share "
+            "the team's thoughts soon!</p><p>Reply on LinkedIn</p>"
+        ),
+    )
+    c.mail(
+        "offer-hr-excited-extend",
+        lab("offer", B, "HR from the company's domain: 'excited to extend you an offer'"),
+        frm="Bluefin People Team <people@bluefin.example>",
+        to=ME,
+        subject="Congratulations from Bluefin Health!",
+        date="2026-11-30 11:00 -0500",
+        text=(
+            "Hi Sam,\n\nWe're excited to extend you an offer to join Bluefin Health as a Product "
+            "Analyst. Your offer letter is attached.\n\nThe People Team\n"
+        ),
+    )
+    c.mail(
+        "next-round-final-come-in",
+        lab("next_round", FN, "recruiter: 'we'd love for you to come in for a final round'"),
+        frm=TOM,
+        to=ME,
+        subject="Final round?",
+        date="2026-11-26 09:00 -0500",
+        text=(
+            "Hi Sam,\n\nGreat news - the panel was impressed and we'd love for you to come in for "
+            "a final round with our VP. Would the 7th work?\n\nTom\n"
+        ),
+    )
+    c.mail(
+        "invite-share-availability",
+        lab("interview_invite", M, "recruiter: 'could you share your availability'"),
+        frm="Paula Reyes <paula.reyes@meridianretail.example>",
+        to=ME,
+        subject="Next conversation",
+        date="2026-11-18 10:00 -0500",
+        text=(
+            "Hi Sam,\n\nThe pricing team would like to speak with you. Could you share your "
+            "availability for a 45-minute interview next week?\n\nPaula\n"
+        ),
+    )
+    c.mail(
+        "goodtime-interview-scheduled",
+        lab("interview_invite", Q, "a scheduling tool's confirmation, company named"),
+        frm="Quillstone Interviews <interviews@goodtime.example>",
+        to=ME,
+        subject="Interview confirmed: Quillstone - Analytics Engineer",
+        date="2026-11-20 09:00 -0500",
+        text=(
+            "Hi Sam,\n\nYour interview with Quillstone has been scheduled for Tuesday, November "
+            "24 at 1:00 PM EST. Join via the video link in your calendar.\n\nPowered by GoodTime\n"
+        ),
+    )
+    c.mail(
+        "lena-thanks-for-following-up",
+        lab("reply", H, "recruiter answers a check-in without Re:"),
+        frm=LENA,
+        to=ME,
+        subject="Your check-in",
+        date="2026-11-12 14:00 -0500",
+        text="Thanks for following up, Sam! The team is still reviewing - more by Friday.\nLena\n",
+    )
+    c.mail(
+        "sent-circling-back",
+        lab("sent", C, "check-in by 'circling back'", "out"),
+        frm=ME,
+        to="Irene Walsh <irene.walsh@cobaltridge.example>",
+        subject="Circling back",
+        date="2026-11-25 09:00 -0500",
+        text="Hi Irene,\n\nJust circling back on the Risk Analyst role. Any news?\n\nSam\n",
+        sent_kind="check_in",
+    )
+    c.mail(
+        "sent-wanted-to-thank",
+        lab("sent", N, "thank-you: 'I wanted to thank you for meeting with me'", "out"),
+        frm=ME,
+        to=RAVI,
+        subject="Great to meet you",
+        date="2026-11-10 18:00 -0500",
+        text=(
+            "Hi Ravi,\n\nI wanted to thank you for meeting with me today. It was great to hear "
+            "about the forecasting roadmap.\n\nBest,\nSam\n"
+        ),
+        sent_kind="thank_you",
+    )
+    c.mail(
+        "shop-order-same-domain",
+        lab("unrelated", NONE, "an order from the shop of the company Sam applied to"),
+        frm="Meridian Retail <orders@meridianretail.example>",
+        to=ME,
+        subject="Your Meridian Retail order #48213 has shipped",
+        date="2026-11-21 15:00 -0500",
+        text=(
+            "Good news! Your order #48213 has shipped. Track your package with tracking number "
+            "1Z999.\n\nThanks for shopping with Meridian Retail.\n"
+        ),
+    )
+    c.mail(
+        "company-newsletter-unsubscribe-only",
+        lab("unrelated", NONE, "a company's product newsletter with only List-Unsubscribe"),
+        frm="Quillstone <news@quillstone.example>",
+        to=ME,
+        subject="What's new in Quillstone: December",
+        date="2026-12-01 10:00 -0500",
+        html="<p>New connectors and a faster modeler. Read the changelog.</p><p>Unsubscribe</p>",
+        headers={"List-Unsubscribe": "<https://quillstone.example/u>"},
+    )
+    c.mail(
+        "linkedin-company-posted-job",
+        lab("unrelated", NONE, "LinkedIn: a company posted a job"),
+        frm="LinkedIn <jobs-listings@linkedin.example>",
+        to=ME,
+        subject="Kestrel posted a new job: Senior Marketing Analyst",
+        date="2026-11-24 12:00 +0000",
+        text="Kestrel posted a new job that matches your preferences. View job. Unsubscribe.\n",
+        headers={"List-Unsubscribe": "<https://www.linkedin.example/unsub>"},
+    )
+    c.mail(
+        "indeed-companies-hiring",
+        lab("unrelated", NONE, "Indeed: 'Fernway and 3 other companies are hiring'"),
+        frm="Indeed <no-reply@indeed.example>",
+        to=ME,
+        subject="Fernway and 3 other companies are hiring for Analytics Lead",
+        date="2026-11-23 06:00 -0500",
+        text="Fernway - Analytics Lead - New York\nAvra Systems - Analytics Lead\nSee more jobs\n",
+    )
+    c.mail(
+        "friend-congrats-personal",
+        lab("unrelated", NONE, "a friend's message mentioning an interview, not from a contact"),
+        frm="Alex Chen <alex.chen@gmail.example>",
+        to=ME,
+        subject="how did it go??",
+        date="2026-11-20 19:00 -0500",
+        text="hey! how did the interview go today? drinks friday to celebrate either way\n",
+    )
+
+
 def main() -> int:
     corpus = Corpus(HERE / "tuning")
     acknowledgements(corpus)
@@ -2133,6 +2331,7 @@ def main() -> int:
     sent(corpus)
     unrelated(corpus)
     forwards_and_odd(corpus)
+    variants(corpus)
     corpus.write()
     print(f"{len(corpus.files)} messages written to {corpus.folder}", file=sys.stderr)
     return 0
