@@ -217,7 +217,9 @@ def _invitation(
     ]
     opportunity = accepted.opportunity_id if accepted else match.opportunity_id
     kind = interview_kind(invitation)
-    people, new = interviewers(invitation, records, mine | {a.email for a in facts.to if a.email})
+    # Yourself: your addresses, or (when you have not said them) whom the mail was sent to.
+    yourself = mine or frozenset(a.email for a in facts.to[:1])
+    people, new = interviewers(invitation, records, yourself)
     common: dict[str, Any] = {
         "invite_kind": kind,
         "invite_interviewers": people,
@@ -352,7 +354,7 @@ def interviewers(
     ``Name <address>`` (proposed as new contacts)."""
     by_email = {c.email.lower(): c for c in records.contacts if c.email}
     people: list[Address] = []
-    for person in (*invitation.attendees, invitation.organizer):
+    for person in (invitation.organizer, *invitation.attendees):
         if person is None or person.email in mine or _SYSTEM.match(person.email):
             continue
         if person.email not in {p.email for p in people}:

@@ -18,7 +18,7 @@ from ..engine.models import Contact, Interview, Records, Task
 from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
 from ..widgets.plan_list import PlanList
-from ..widgets.review_notice import ReviewNotice
+from ..widgets.review_notice import mail_notice
 from ..widgets.split_bar import SplitBar
 from .base import DataScreen
 
@@ -75,7 +75,6 @@ class TodayScreen(DataScreen):
         self.records: Records | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield ReviewNotice()  # mail waiting for review (issue 16)
         yield Static(id="glow")
         yield SplitBar(id="split")
         yield PlanList(id="plan")
@@ -92,8 +91,7 @@ class TodayScreen(DataScreen):
             if plan.date == today
             else (" · planning ahead" if plan.date > today else " · looking back")
         )
-        self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}"
-        self.query_one(ReviewNotice).show_records(records)
+        self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}" + mail_notice(records)
         self.query_one(SplitBar).split = plan.split
         self._show_glow(plan, now, today)
         self.query_one(PlanList).show_plan(plan)

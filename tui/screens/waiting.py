@@ -19,7 +19,7 @@ from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
 from ..modals.pick import PickScreen
 from ..modals.records import edit_touch_form, interview_form, touch_form
-from ..widgets.review_notice import ReviewNotice
+from ..widgets.review_notice import mail_notice
 from ..widgets.table import RecordTable, cell
 from .base import WIDTH_CLASSES, DataScreen
 
@@ -92,7 +92,6 @@ class WaitingScreen(DataScreen):
         self.records: Records | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield ReviewNotice()  # mail waiting for review (issue 16)
         yield Static(id="history")
         with Horizontal(id="waiting-body"):
             yield RecordTable(id="rooms")
@@ -103,7 +102,7 @@ class WaitingScreen(DataScreen):
         room = waiting_room(records, now)
         self.room = room
         today = now.in_timezone(records.settings.timezone).date()
-        self.query_one(ReviewNotice).show_records(records)
+        self.sub_title = mail_notice(records).removeprefix(" · ")  # mail to review (issue 16)
         history = self.query_one("#history", Static)
         if room.median_answer_days is None:
             history.update(Text("No answers logged yet: your own answer times will show here."))

@@ -1,31 +1,18 @@
-"""The line Today and the Waiting room show while mail waits for review: "3 messages to review"."""
+"""What Today and the Waiting room say while mail waits for review: "3 messages to review".
+
+It goes in the screen's header line (after Today's date), so it costs no row of a small
+terminal: the count, and the key that opens the Inbox.
+"""
 
 from __future__ import annotations
-
-from rich.text import Text
-from textual.widgets import Static
 
 from ..engine.mail_inbox import review_notice
 from ..engine.models import Records
 
-__all__ = ["ReviewNotice"]
+__all__ = ["mail_notice"]
 
 
-class ReviewNotice(Static):
-    """Hidden while the review queue is empty; points to the Inbox (key 6) otherwise."""
-
-    DEFAULT_CSS = """
-    ReviewNotice {
-        height: auto;
-        padding: 0 1;
-        color: $warning;
-        display: none;
-    }
-    """
-
-    def show_records(self, records: Records) -> None:
-        """Update from ``records``: the count, or nothing."""
-        notice = review_notice(records)
-        self.display = bool(notice)
-        if notice:
-            self.update(Text(f"✉ {notice}: press 6 for the Inbox"))
+def mail_notice(records: Records) -> str:
+    """``" · ✉ 3 messages to review (6)"``, or nothing while the review queue is empty."""
+    notice = review_notice(records)
+    return f" · ✉ {notice} (6)" if notice else ""
