@@ -348,3 +348,24 @@ def test_control_characters_in_a_message_are_cleaned_before_anything_keeps_them(
     for verb in (("mail", "review"), ("mail", "scan", "--json", str(folder))):
         code, out, err = nowwhat(world_db, *verb)
         assert code == 0 and unsafe_for_a_terminal(out + err) == []
+
+
+def test_an_absurd_message_is_kept_as_far_as_it_is_readable(
+    nowwhat: Run, world_db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "absurd"
+    folder.mkdir()
+    local = b"x" * 400
+    (folder / "m.eml").write_bytes(
+        b"From: Someone <" + local + b"@quillstone.example>\nTo: sam.rivera@fastmail.example\n"
+        b"Subject: " + b"Interview " * 200 + b"\nDate: Tue, 24 Nov 2026 10:00:00 -0500\n"
+        b"Message-ID: <odd\x1b]0;t\x07id@quillstone.example>\n\n"
+        b"We would like to invite you to an interview.\n"
+    )
+    code, out, err = nowwhat(world_db, "mail", "scan", "--json", str(folder))
+    assert code == 0, err
+    (row,) = json.loads(out)
+    assert row["verdict"] == "interview_invite" and row["action"] == "review"
+    (review,) = Store(world_db).records().mail_review
+    assert len(review.counterpart) <= 320 and len(review.subject) <= 500
+    assert "\x1b" not in review.message_id

@@ -113,6 +113,10 @@ def _change_interview(store: Store, change: InterviewChange) -> Interview:
     return after
 
 
+def _fit(value: str, limit: int) -> str:
+    return clean(value)[:limit]
+
+
 def record(
     store: Store,
     now: DateTime,
@@ -127,6 +131,9 @@ def record(
     keep: bool = True,
 ) -> MailSeen:
     """Inside the scan's transaction: do what the decision says and remember the message.
+
+    Every text kept is cleaned and cut to its field's limit: a hostile message is kept as far
+    as it is readable, never refused halfway through a batch.
 
     With ``keep=False`` the record of the message is returned, not stored: the scan stores a
     batch of them in one pass (:meth:`Store.add_all`).
@@ -148,9 +155,9 @@ def record(
             at=facts.at,
             direction=decision.touch.direction if decision.touch else "in",
             verdict=decision.verdict,
-            subject=facts.subject,
-            counterpart=counterpart,
-            message_id=facts.message_id,
+            subject=_fit(facts.subject, 500),
+            counterpart=_fit(counterpart, 320),
+            message_id=_fit(facts.message_id, 1000),
             sent_kind=decision.sent_kind,
             opportunity_id=decision.opportunity_id,
             candidates=decision.candidates,
@@ -168,15 +175,19 @@ def record(
                 "CANCEL",
             }
             else "",
-            invite_uid=invitation.uid if invitation else "",
+            invite_uid=_fit(invitation.uid, 500) if invitation else "",
             invite_sequence=invitation.sequence if invitation else 0,
             invite_start=invitation.start if invitation and not invitation.problem else None,
             invite_minutes=invitation.minutes if invitation else 0,
             invite_kind=decision.invite_kind,
-            invite_summary=invitation.summary if invitation else "",
-            invite_interviewers=decision.invite_interviewers,
-            invite_new_contacts=decision.invite_new_contacts,
-            invite_problem=invitation.problem if invitation else "",
+            invite_summary=_fit(invitation.summary, 500) if invitation else "",
+            invite_interviewers=tuple(
+                _fit(n, 200) for n in decision.invite_interviewers if n.strip()
+            ),
+            invite_new_contacts=tuple(
+                n for n in decision.invite_new_contacts if len(n) <= 200 and n.strip()
+            ),
+            invite_problem=_fit(invitation.problem, 500) if invitation else "",
         )
         store.add(review)
         review_id = review.id
@@ -187,9 +198,9 @@ def record(
         direction=decision.touch.direction if decision.touch else _direction(decision, facts),
         verdict=decision.verdict,
         action=decision.action,
-        message_id="" if ignored else facts.message_id,
-        counterpart="" if ignored else counterpart,
-        subject="" if ignored else facts.subject,
+        message_id="" if ignored else _fit(facts.message_id, 1000),
+        counterpart="" if ignored else _fit(counterpart, 320),
+        subject="" if ignored else _fit(facts.subject, 500),
         sent_kind=decision.sent_kind,
         opportunity_id=decision.opportunity_id,
         contact_id=decision.contact_id,

@@ -71,12 +71,12 @@ def message_key(head: bytes) -> str:
     """
     found = _MESSAGE_ID.search(head)
     if found is not None:
-        value = re.sub(rb"\s+", b"", found.group(1)).decode("ascii", "replace")
+        value = clean(re.sub(rb"\s+", b"", found.group(1)).decode("ascii", "replace"))
         angle = _ANGLE.search(value)
         if angle is not None:
-            return angle.group(0)
+            return angle.group(0)[:998]
         if value:
-            return value
+            return value[:998]
     message = _parse_head(head)
     sender = ",".join(a.email for a in _addresses(message, "from"))
     when = _date(message)
