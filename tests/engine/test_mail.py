@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -240,3 +241,30 @@ def test_a_rules_file_beside_the_database_is_used_and_a_bad_one_is_one_line(
         and "mail_rules.json" in err
         and "not a valid pattern" in err
     )
+
+
+def test_an_invitation_sent_by_a_calendar_service_is_from_its_organizer() -> None:
+    dana = Contact(id="con_d", name="Dana Lee", company="Acme Systems", email="dana@acme.example")
+    records = _records(ACME, contacts=(dana,))
+    invitation = Invitation(
+        method="REQUEST",
+        uid="u-1",
+        start=AT.add(days=3),
+        minutes=30,
+        summary="Phone screen",
+        organizer=Address("Dana Lee", "dana@acme.example"),
+        attendees=(Address("Dana Lee", "dana@acme.example"), Address("", "me@home.example")),
+    )
+    facts = _facts(
+        "Dana Lee has invited you to Phone screen",
+        subject="Invitation: Phone screen @ Mon",
+        sender="calendar-notification@google.example",
+        calendar_method="REQUEST",
+        invitation=invitation,
+    )
+    facts = dataclasses.replace(
+        facts,
+        sender=Address("Dana Lee (via Google Calendar)", "calendar-notification@google.example"),
+    )
+    assert _verdict(records, facts) == ("interview_invite", "opp_acme", "review")
+    assert MailWorld(records, RULES).match(facts).method == "address"

@@ -246,6 +246,10 @@ class MailWorld:
                 return "in", [facts.forwarded.sender], True
             return "out", recipients, False
         counterparts = [a for a in (facts.sender, *facts.reply_to) if a is not None]
+        if facts.invitation is not None and facts.invitation.organizer is not None:
+            # Google and others send invitations from their own address: the organizer is
+            # the person it is from.
+            counterparts.append(facts.invitation.organizer)
         return "in", [a for a in counterparts if a.email not in self.mine], False
 
     # -- the header check ---------------------------------------------------------------------
@@ -460,7 +464,9 @@ class MailWorld:
 
     def _named_contact(self, name: str) -> Contact | None:
         """A contact named in a system sender's display name ("Mia Santos via LinkedIn")."""
-        name = re.sub(r"\s+(via|through|from|on behalf of)\s+.*$", "", name, flags=re.IGNORECASE)
+        name = re.sub(
+            r"\s*[(\[]?\s*\b(via|through|on behalf of)\b.*$", "", name, flags=re.IGNORECASE
+        )
         found = self.by_name.get(_slug(name))
         return found[0] if found and len(found) == 1 else None
 

@@ -188,7 +188,7 @@ class WaitingScreen(DataScreen):
         for interview in records.interviews:
             if interview.opportunity_id != opportunity.id:
                 continue
-            line = Text(f"interview · {interview.kind}")
+            line = Text(f"interview · {interview.kind}" + (" · cancelled" * interview.cancelled))
             if interview.felt:
                 line.append(f" · felt {interview.felt}")
             if interview.promised_by:
