@@ -8,7 +8,8 @@ it made. Nothing here knows about Textual or argparse.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pendulum import Date, DateTime
 
@@ -30,6 +31,7 @@ __all__ = [
     "complete_item",
     "edit_interview",
     "log_touch",
+    "save_debrief",
     "snooze_item",
     "split_list",
     "undo_item",
@@ -137,6 +139,44 @@ def edit_interview(
             renamed = dataclasses.replace(opportunity, company=company, role=role)
             store.put(renamed, expected=None if force else opportunity)
     return after
+
+
+DEBRIEF_FIELDS = frozenset({"felt", "estimate", "next_steps", "skills", "signals", "promised_by"})
+"""What a debrief may change on an interview, field by field."""
+
+
+def save_debrief(
+    store: Store,
+    now: DateTime,
+    interview_id: str,
+    changes: Mapping[str, Any],
+    *,
+    finish: bool = False,
+) -> Interview:
+    """Save some of a debrief's answers to the interview as it is on disk now.
+
+    Only the fields named in ``changes`` are written, onto the freshest copy of the record, so
+    a debrief saved as it is typed never undoes what another session changed in the other
+    fields. ``finish`` marks the debrief done (Today stops offering it); the first finish is
+    the one kept.
+    """
+    unknown = set(changes) - DEBRIEF_FIELDS
+    if unknown:
+        raise InvalidField(sorted(unknown)[0], "is not part of a debrief")
+    with store.transaction():
+        interview = next((i for i in store.records().interviews if i.id == interview_id), None)
+        if interview is None:
+            raise InvalidField("interview", "that interview no longer exists")
+        promised = changes.get("promised_by", interview.promised_by)
+        if promised is not None and promised < interview.start.date():
+            raise InvalidField("promised_by", "is before the interview")
+        values = dict(changes)
+        if finish and interview.debriefed_at is None:
+            values["debriefed_at"] = now
+        changed = dataclasses.replace(interview, **values)
+        if changed != interview:
+            store.put(changed)
+    return changed
 
 
 def _opportunity_for_interview(

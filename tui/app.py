@@ -1,4 +1,4 @@
-"""The Textual application: five screens as modes, the command palette, and the store watch.
+"""The Textual application: six screens as modes, the command palette, and the store watch.
 
 One factory (:func:`build_app`) builds the app for the CLI, the tests and the screenshot script,
 with the store and ``now`` injected. Every change is written through the store the moment it is
@@ -12,6 +12,7 @@ import contextlib
 import gc
 import importlib
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
@@ -26,7 +27,7 @@ from textual.widget import AwaitMount
 from .screens.base import DataScreen
 from .store import Store, StoreError
 from .terminal import install_tui_guard
-from .writer import Writer
+from .writer import Writer, refusal_text
 
 T = TypeVar("T")
 
@@ -45,6 +46,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "advocates": ("advocates", "AdvocatesScreen"),
     "network": ("network", "NetworkScreen"),
     "pipeline": ("pipeline", "PipelineScreen"),
+    "calibration": ("calibration", "CalibrationScreen"),  # issue 18
     "inbox": ("inbox", "InboxScreen"),  # mail (issue 16)
 }
 
@@ -61,7 +63,7 @@ def _maker(mode: str) -> Callable[[], DataScreen]:
 
 
 class NowwhatApp(App[None]):
-    """The dashboard: Today, Waiting room, Advocates, Network, Pipeline."""
+    """The dashboard: Today, Waiting room, Advocates, Network, Pipeline, Calibration."""
 
     # Today's styles load with the app's: a screen with its own CSS_PATH makes Textual parse
     # every stylesheet again and restyle the app when it is first shown, and Today is always
@@ -76,7 +78,8 @@ class NowwhatApp(App[None]):
         Binding("3", "switch_mode('advocates')", "Advocates", id="go.advocates", show=False),
         Binding("4", "switch_mode('network')", "Network", id="go.network", show=False),
         Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
-        Binding("6", "switch_mode('inbox')", "Inbox", id="go.inbox", show=False),
+        Binding("6", "switch_mode('calibration')", "Calibration", id="go.calibration", show=False),
+        Binding("7", "switch_mode('inbox')", "Inbox", id="go.inbox", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -98,6 +101,8 @@ class NowwhatApp(App[None]):
         self.animation_level = "none"  # it runs over SSH: no animations by default
         self._switch_to_built = False
         self.writer = Writer()
+        self._last_store_error: str | None = None
+        store.on_warning(self._store_warning)
 
     # -- time and data ----------------------------------------------------------------------------
 
@@ -108,14 +113,51 @@ class NowwhatApp(App[None]):
         return pendulum.now(self.store.settings().timezone)
 
     def check_store(self) -> None:
-        """Pick up changes another session or the CLI made; redraw only when there were some."""
+        """Pick up changes another session or the CLI made; redraw only when there were some.
+
+        A file that became unusable (another program wrote it, the disk went away) is said
+        once, not every two seconds; the screen keeps what it showed.
+        """
         try:
             changed = self.store.refresh()
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            self.report_store_error(error)
             return
+        self._last_store_error = None
         if changed:
             self.data_changed()
+
+    def report_store_error(self, error: BaseException) -> None:
+        """Tell the person about a store or OS problem: one line, once while it lasts."""
+        message = refusal_text(error)
+        if message == self._last_store_error:
+            return
+        self._last_store_error = message
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    def _store_warning(self, message: str) -> None:
+        """A warning from the store (a backup that could not be made), from any thread."""
+
+        def show() -> None:
+            self.notify(message, severity="warning", markup=False, timeout=10)
+
+        if threading.get_ident() == self._thread_id:
+            show()
+        else:
+            with contextlib.suppress(RuntimeError):  # the app is gone: nobody to tell
+                self.call_from_thread(show)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store or OS error that reached the event loop is a notification, never Textual's
+        crash screen (which would print local variables: bytes of the database among them).
+
+        Each place that talks to the store handles its errors; this is the net under them.
+        Anything else is a bug, and crashes as Textual does.
+        """
+        if isinstance(error, StoreError | OSError):
+            self.report_store_error(error)
+            return
+        super()._handle_exception(error)
 
     def write(
         self,

@@ -27,10 +27,12 @@ from .engine.errors import InvalidField
 from .engine.models import FEELINGS, OUTCOMES, STAGES, TASK_KINDS, Interview
 from .engine.settings import SPECS
 from .engine.text import visible
-from .engine.when import parse_day, parse_moment
+from .engine.when import ambiguity_note, parse_day, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
+from .store.errors import json_problem, os_error_line
 from .store.snapshot_cache import cache_path
+from .store.storage import real_path
 from .terminal import Guarded, safe_json
 
 if TYPE_CHECKING:
@@ -211,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     snooze.add_argument("id")
     snooze.add_argument("--to", metavar="YYYY-MM-DD", help="default: the next business day")
 
+    # -- calibration and debrief (issue 18): their own module, tui/calibration_cli.py --
+    from .calibration_cli import add_parsers as add_calibration_parsers
+
+    add_calibration_parsers(verbs)
     # -- mail (issues 16, 17): `nowwhat mail ...`, in tui/mail/cli.py --------------------------
     from .mail import cli as mail_cli
 
@@ -218,8 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _typed_moment(text: str, tz: str, field: str, *, need_time: bool = True) -> DateTime:
+    """A moment typed on the command line; a wall-clock time that happens twice (the clocks
+    go back) is its first occurrence, and stderr says so."""
+    moment = parse_moment(text, tz, field, need_time=need_time)
+    note = ambiguity_note(moment)
+    if note is not None:
+        sys.stderr.write(visible(f"nowwhat: note: {field}: {note}") + "\n")
+    return moment
+
+
 def _moment(session: Session, text: str | None, field: str) -> DateTime | None:
-    return parse_moment(text, session.tz, field, need_time=True) if text else None
+    return _typed_moment(text, session.tz, field) if text else None
 
 
 def _cmd_add(session: Session, args: argparse.Namespace) -> int:
@@ -238,7 +254,7 @@ def _cmd_add(session: Session, args: argparse.Namespace) -> int:
         )
         say(f"added opportunity {record.id}: {record.company}")
     elif args.what == "interview":
-        start = parse_moment(args.at, session.tz, "at", need_time=True)
+        start = _typed_moment(args.at, session.tz, "at")
         promised = parse_day(args.promised_by, "promised-by") if args.promised_by else None
         interview = actions.add_interview(
             store,
@@ -331,22 +347,13 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
 
 
 def _read_import(path: Path) -> str:
+    from .exchange.reading import InputRefused, read_capped
     from .exchange.spreadsheet import MAX_BYTES, ImportError_, read_text
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it in
-            raise CliError(
-                f"{path}: {size // 1_000_000} MB is too large (at most "
-                f"{MAX_BYTES // 1_000_000} MB); nothing was imported"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder") from None
-    except OSError as error:
-        raise CliError(f"{path}: {error.strerror}") from None
+        raw = read_capped(path, MAX_BYTES)  # a plain file only, and never more than the cap
+    except InputRefused as error:
+        raise CliError(f"{error}; nothing was imported") from None
     try:
         return read_text(raw, str(path))
     except ImportError_ as error:
@@ -405,8 +412,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
 
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CliError(f"{path}: not a JSON export ({error}); nothing was imported") from None
+    except (RecursionError, ValueError) as error:  # bad JSON, deep nesting, a huge number
+        raise CliError(
+            f"{path}: not a JSON export ({json_problem(error)}); nothing was imported"
+        ) from None
     if args.dry_run:
         raise CliError("--dry-run works with .csv and .vcf files")
     summary = import_records(session.store, data)
@@ -435,18 +444,20 @@ MAX_DRAFT_BYTES = 1_000_000
 def _cmd_tone(args: argparse.Namespace) -> int:
     """Exit 0 when the draft reads as calm, 1 when it reads as frustrated, 2 on bad input."""
     from .engine.tone import check_tone
+    from .exchange.reading import InputRefused, read_capped
     from .lexicon import shipped_lexicon
 
     try:
         raw = (
             sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
             if args.file == "-"
-            else Path(args.file).read_bytes()
+            # A pipe (tone <(...)) is fine, read up to the cap like stdin; /dev/zero is not.
+            else read_capped(Path(args.file), MAX_DRAFT_BYTES, regular_only=False)
         )
-    except FileNotFoundError:
-        raise CliError(f"{args.file}: no such file") from None
+    except InputRefused as error:
+        raise CliError(f"{error} (a draft is at most 1 MB of text)") from None
     except OSError as error:
-        raise CliError(f"{args.file}: {error.strerror}") from None
+        raise CliError(f"{args.file}: {os_error_line(error)}") from None
     if len(raw) > MAX_DRAFT_BYTES or b"\x00" in raw:
         raise CliError(f"{args.file}: not a draft (binary or larger than 1 MB)")
     try:
@@ -467,8 +478,9 @@ def _cmd_tone(args: argparse.Namespace) -> int:
     return 1 if report.frustrated else 0
 
 
-def _cmd_locate(args: argparse.Namespace, db: Path) -> int:
-    say(f"database  {db}")
+def _cmd_locate(args: argparse.Namespace, given: Path) -> int:
+    db = real_path(given)  # what the store will use: a link's target
+    say(f"database  {db}" + (f" (through the link {given})" if db != given else ""))
     say(f"lock      {db.with_name(db.name + '.lock')}")
     say(f"backups   {db.parent / 'backups'}")
     say(f"cache     {cache_path(db)}")
@@ -561,8 +573,18 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     "settings": _cmd_settings,
     "export": _cmd_export,
     "import": _cmd_import,
+    # -- calibration and debrief (issue 18): tui/calibration_cli.py --
+    "calibration": lambda session, args: _calibration_verb("run_calibration", session, args),
+    "debrief": lambda session, args: _calibration_verb("run_debrief", session, args),
     "mail": lambda session, args: _cmd_mail(session, args),
 }
+
+
+def _calibration_verb(name: str, session: Session, args: argparse.Namespace) -> int:
+    from . import calibration_cli
+
+    run: Callable[[Store, DateTime, argparse.Namespace], int] = getattr(calibration_cli, name)
+    return run(session.store, session.now, args)
 
 
 def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
@@ -584,7 +606,7 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
 def _now(store: Store, text: str | None) -> DateTime:
     tz = store.settings().timezone
     if text:
-        return parse_moment(text, tz, "--now")
+        return _typed_moment(text, tz, "--now", need_time=False)
     return pendulum.now(tz)
 
 
@@ -613,6 +635,7 @@ def _run(args: argparse.Namespace) -> int:
 
         install_holiday_cache()
         store = Store(db)
+        store.on_warning(_warn)
         now = _now(store, args.now)
         try:
             if args.verb is None:
@@ -627,6 +650,11 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _warn(message: str) -> None:
+    """A warning (the change was made): one line on stderr, the exit code unchanged."""
+    sys.stderr.write(visible(f"nowwhat: warning: {message}") + "\n")
 
 
 def _fail(message: str, code: int) -> int:
@@ -647,10 +675,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), EXIT_BAD_DATABASE)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`nowwhat export | head`): stop quietly, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            return _quiet_broken_pipe()
+        # The store turns its own OS errors into one line; this is every other file's.
+        return _fail(os_error_line(error), EXIT_BAD_DATABASE)
+
+
+def _quiet_broken_pipe() -> int:
+    # The reader went away (`nowwhat export | head`): stop quietly, as other tools do.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141
 
 
 if __name__ == "__main__":

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .engine.compose import TEMPLATES
+from .exchange.reading import InputRefused, read_capped
 from .locations import shipped_data
 from .store.safefile import atomic_write, ensure_private_dir
 
 __all__ = ["DraftStore", "Filled", "available_templates", "fill", "load_template"]
 
 _NAME = re.compile(r"^[a-z0-9_]{1,40}$")
+MAX_TEXT_BYTES = 1_000_000
+"""A template or a draft is a message: more than this is not one (and is never read in whole)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,11 @@ def load_template(name: str, db_path: Path) -> tuple[str, str]:
         raise ValueError(f"{name!r} is not a template name")
     own = _user_folder(db_path) / f"{name}.txt"
     if own.is_file():
-        return own.read_text(encoding="utf-8", errors="replace"), str(own)
+        try:
+            raw = read_capped(own, MAX_TEXT_BYTES)
+        except InputRefused as error:
+            raise ValueError(str(error)) from None
+        return raw.decode("utf-8", errors="replace"), str(own)
     shipped = shipped_data("templates", f"{name}.txt")
     if not shipped.is_file():
         raise ValueError(f"no template called {name!r}")
@@ -85,7 +92,12 @@ class DraftStore:
     def load(self, key: str) -> str | None:
         """The saved draft, or ``None``."""
         path = self.path(key)
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        if not path.is_file():
+            return None
+        try:
+            return read_capped(path, MAX_TEXT_BYTES).decode("utf-8", errors="replace")
+        except InputRefused as error:
+            raise ValueError(str(error)) from None
 
     def save(self, key: str, text: str) -> Path:
         """Keep ``text`` as the draft (atomically, mode 0600)."""

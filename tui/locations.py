@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .engine.errors import InvalidField
+
 __all__ = ["ENV_DB", "database_path", "default_database_path", "shipped_data"]
 
 ENV_DB = "NOWWHAT_DB"
@@ -23,6 +25,10 @@ def default_database_path() -> Path:
 
 def database_path(option: str | None = None) -> Path:
     """The database in use: the ``--db`` option, else ``$NOWWHAT_DB``, else the default."""
+    if option is not None and not option.strip():
+        # An empty --db (an unset shell variable, "--db $DB") must not quietly mean the
+        # default database: the person meant some file, and would write to the wrong one.
+        raise InvalidField("--db", "is empty: give the database file's path")
     chosen = option or os.environ.get(ENV_DB)
     return Path(chosen).expanduser().absolute() if chosen else default_database_path()
 

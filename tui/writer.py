@@ -20,13 +20,21 @@ from typing import Any, TypeVar
 
 from .engine.errors import InvalidField
 from .store import StoreError
+from .store.errors import os_error_line
 
-__all__ = ["Writer"]
+__all__ = ["REFUSALS", "Writer", "refusal_text"]
 
 T = TypeVar("T")
 
 REFUSALS = (InvalidField, StoreError, OSError)
 """What a change may end in that the person is told about (the data stays as it was)."""
+
+
+def refusal_text(error: BaseException) -> str:
+    """A refusal as the one line the person is shown (an OS error without ``[Errno N]``)."""
+    if isinstance(error, OSError):
+        return os_error_line(error)
+    return str(error)
 
 
 class Writer:

@@ -22,7 +22,7 @@ def _frame(app) -> str:  # type: ignore[no-untyped-def]
 async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_path: Path) -> None:
     app = build_app(Store(hostile_control_file(tmp_path / "old.json")), NOW)
     async with app.run_test(size=(120, 40)) as pilot:
-        for key in ("1", "2", "3", "4", "5", "6"):
+        for key in ("1", "2", "3", "4", "5", "6", "7"):
             await pilot.press(key)
             await pilot.pause(0.3)
             assert unsafe_for_a_terminal(_frame(app)) == [], key
@@ -34,16 +34,25 @@ async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_pat
         await pilot.pause(0.3)
         assert unsafe_for_a_terminal(_frame(app)) == []
         assert "␛" in screen_text(app)
+        await pilot.press("escape", "6", "b")  # the debrief: next steps and a ticked signal
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "DebriefForm"
+        assert unsafe_for_a_terminal(_frame(app)) == []
+        assert "␛" in screen_text(app)
 
 
 async def test_the_guard_drops_a_control_that_slipped_past_everything(tmp_path: Path) -> None:
     app = build_app(Store(tmp_path / "new.json"), NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        static = app.screen.query_one("#why", Static)
-        static.update("x\x1b]52;c;cm0gLXJmIC8K\x07y \x1b]0;owned\x07 \x9b2J")
-        await pilot.pause()
-        frame = _frame(app)
+        # A widget of its own (the screen's panes are redrawn by timers of their own).
+        static = Static("x\x1b]52;c;cm0gLXJmIC8K\x07y \x1b]0;owned\x07 \x9b2J", id="probe")
+        await app.screen.mount(static)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            frame = _frame(app)
+            if "cm0gLXJmIC8K" in frame:
+                break
         assert "]52;c;cm0gLXJmIC8K" in frame  # shown as plain text ...
         assert "\x1b]52" not in frame and unsafe_for_a_terminal(frame) == []  # ... never obeyed
 

@@ -38,7 +38,7 @@ def test_the_inbox_is_in_the_palette_and_has_its_key() -> None:
 
     assert "inbox" in SCREENS
     keys = {b.key: b.action for b in NowwhatApp.BINDINGS}  # type: ignore[union-attr]
-    assert keys["6"] == "switch_mode('inbox')"
+    assert keys["7"] == "switch_mode('inbox')"
 
 
 async def test_today_and_the_waiting_room_say_how_many_wait(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +49,7 @@ async def test_today_and_the_waiting_room_say_how_many_wait(make_app) -> None:  
         await pilot.press("2")
         await pilot.pause()
         assert "3 messages to review" in screen_text(app)
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         text = screen_text(app)
         assert "3 to review" in text and "Update on your application" in text
@@ -68,7 +68,7 @@ async def test_accepting_a_rejection_closes_it_and_offers_the_close_out(
 ) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         _select(app, "review", "rev_lumen_no")
         await pilot.press("a")
@@ -89,7 +89,7 @@ async def test_an_accepted_offer_asks_whether_it_is_in_hand(tmp_path: Path) -> N
     review = next(r for r in store.records().mail_review if r.open)
     app = build_app(Store(db), NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         _select(app, "review", review.id)
         await pilot.press("a")
@@ -108,7 +108,7 @@ async def test_an_accepted_invitation_opens_the_interview_form_filled_in(tmp_pat
     review = next(r for r in Store(db).records().mail_review if r.open)
     app = build_app(Store(db), EARLY)
     async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         _select(app, "review", review.id)
         await pilot.press("a")
@@ -134,7 +134,7 @@ async def test_undo_takes_back_an_applied_touch(tmp_path: Path) -> None:
     seen = next(m for m in Store(db).records().mail_seen if m.action == "applied")
     app = build_app(Store(db), NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         assert "new" in screen_text(app)
         _select(app, "applied", seen.id)
@@ -157,7 +157,7 @@ async def test_scan_now_runs_in_a_worker_with_progress_and_the_ui_stays_live(
     mail_actions.add_source(store, NOW, str(maildir))
     app = build_app(Store(db), NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause(0.3)
@@ -168,7 +168,7 @@ async def test_scan_now_runs_in_a_worker_with_progress_and_the_ui_stays_live(
         await pilot.pause()
         assert app.screen.TITLE == "Today"
         assert inbox._scanning  # type: ignore[attr-defined]  # ... and it still runs
-        await pilot.press("6")
+        await pilot.press("7")
         for _ in range(200):
             await pilot.pause(0.1)
             if not app.screen._scanning:  # type: ignore[attr-defined]
@@ -188,7 +188,7 @@ async def test_the_excerpt_is_read_from_the_mail_on_demand(tmp_path: Path) -> No
     review = next(r for r in Store(db).records().mail_review if r.open)
     app = build_app(Store(db), NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         _select(app, "review", review.id)
         pane = app.screen.query_one("#inbox-detail", Static)

@@ -19,7 +19,8 @@ SCREENS = {
     "advocates": "3",
     "network": "4",
     "pipeline": "5",
-    "inbox": "6",
+    "calibration": "6",
+    "inbox": "7",
 }
 
 

@@ -174,6 +174,8 @@ async def test_a_long_title_stays_on_one_line_and_ends_in_an_ellipsis_at_any_wid
     title = "Research Zeta " + " ".join(f"topic{n}" for n in range(40))  # far wider than 160
     now = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")  # the demo's moment
     actions.add_task(Store(demo_db), now, title=title, due=now.date())
+    # Quillstone's debrief done: its prompt line would push the task below 80x24's last row.
+    actions.save_debrief(Store(demo_db), now, "int_quillstone_tech", {}, finish=True)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -1,45 +1,415 @@
-"""The tone check: precise on calm follow-ups, catches frustrated ones, and says why and instead."""
+"""The tone check: catches frustration in its many shapes, leaves calm follow-ups alone, and says
+why and what to say instead.
+
+Each cue category has drafts that only it makes frustrated; the same drafts read as calm once
+that category is taken out of the lexicon (tested too), so removing a cue fails its test.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
 
 from tui.engine.tone import Lexicon, check_tone
-from tui.lexicon import shipped_lexicon
+from tui.engine.tone_model import ToneModel, blank_salutations
+from tui.engine.tone_text import blank_quoted, stem
+from tui.lexicon import affect_words, shipped_lexicon
+from tui.locations import shipped_data
+from tui.tone_figures import load_drafts, tone_figures
 
-DRAFTS = json.loads((Path(__file__).parent / "data" / "labelled_drafts.json").read_text())["drafts"]
+DATA = Path(__file__).parent / "data"
+DRAFTS = json.loads((DATA / "labelled_drafts.json").read_text())["drafts"]
+
+
+@cache
+def _data() -> Mapping[str, Any]:
+    return json.loads(shipped_data("tone.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _affect() -> Mapping[str, float]:
+    return affect_words(shipped_data("tone_affect.tsv").read_text(encoding="utf-8"))
+
+
+@cache
+def _model() -> Mapping[str, Any]:
+    return json.loads(shipped_data("tone_model.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _rules() -> Lexicon:
+    """The cues alone: the category tests below are about them, not the model."""
+    return Lexicon.from_data(_data(), _affect())
+
+
+@cache
+def _without(category: str) -> Lexicon:
+    """The cues with every cue (and sequence) of one category taken out."""
+    data = dict(_data())
+    data["patterns"] = [e for e in data["patterns"] if e["category"] != category]
+    data["sequences"] = [e for e in data["sequences"] if e["category"] != category]
+    return Lexicon.from_data(data, None if category == "affect" else _affect())
+
+
+# -- measured figures ----------------------------------------------------------------------------
 
 
 def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixture[str]) -> None:
-    lexicon = shipped_lexicon()
     assert len(DRAFTS) >= 60
     assert sum(d["label"] == "calm" for d in DRAFTS) >= 30
     assert sum(d["label"] == "frustrated" for d in DRAFTS) >= 30
-    true_pos = false_pos = false_neg = 0
-    missed, wrongly = [], []
-    for draft in DRAFTS:
-        flagged = check_tone(draft["text"], lexicon).frustrated
-        frustrated = draft["label"] == "frustrated"
-        true_pos += flagged and frustrated
-        false_pos += flagged and not frustrated
-        false_neg += frustrated and not flagged
-        if frustrated and not flagged:
-            missed.append(draft["text"])
-        if flagged and not frustrated:
-            wrongly.append(draft["text"])
-    precision = true_pos / (true_pos + false_pos)
-    recall = true_pos / (true_pos + false_neg)
+    figures = tone_figures(DATA / "labelled_drafts.json")
     with capsys.disabled():
         print(
-            f"\ntone check on {len(DRAFTS)} labelled drafts: precision {precision:.2f}, "
-            f"recall {recall:.2f}; missed {missed}; wrongly flagged {wrongly}"
+            f"\ntone check on {figures['size']} labelled drafts: "
+            f"precision {figures['frustrated_precision']:.2f}, "
+            f"recall {figures['frustrated_recall']:.2f}"
         )
-    assert precision >= 0.95, wrongly
-    assert recall >= 0.85, missed
+    assert figures["frustrated_precision"] >= 0.97, figures["wrongly_flagged"]
+    assert figures["frustrated_recall"] >= 0.97, figures["missed"]
+
+
+def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
+    """Floors a little under what was measured (0.998, 1.000, 1.000 with the model, which
+    learned from these drafts; 0.994, 0.991, 0.990 for the cues alone): a change that costs
+    more than a handful of drafts fails here. The honest figures are the measuring sets'."""
+    drafts = load_drafts(DATA / "tone_tuning.json")
+    assert len(drafts) >= 900
+    assert sum(d["label"] == "calm" for d in drafts) >= 400
+    assert len({d["id"] for d in drafts}) == len(drafts)
+    figures = tone_figures(DATA / "tone_tuning.json")
+    with capsys.disabled():
+        print(
+            f"\ntone check on the tuning set ({figures['size']}): accuracy "
+            f"{figures['accuracy']:.3f}, frustrated recall {figures['frustrated_recall']:.3f}, "
+            f"calm precision {figures['calm_precision']:.3f}"
+        )
+    assert figures["accuracy"] >= 0.985
+    assert figures["frustrated_recall"] >= 0.985, figures["missed"]
+    assert figures["calm_precision"] >= 0.985, figures["missed"]
+    assert figures["frustrated_precision"] >= 0.98, figures["wrongly_flagged"]
+    rules = tone_figures(DATA / "tone_tuning.json", _rules())
+    assert rules["accuracy"] >= 0.98 and rules["frustrated_recall"] >= 0.975, rules["missed"]
+
+
+def test_the_figures_on_drafts_neither_the_cues_nor_the_model_saw(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """tone_holdout.json was written after the third round of cues and never tuned or trained
+    on (not blind: its author wrote the cues). Measured: the check 0.911 accuracy, 0.846
+    recall; the cues alone 0.747 and 0.513. The model is there because of that gap."""
+    figures = tone_figures(DATA / "tone_holdout.json")
+    rules = tone_figures(DATA / "tone_holdout.json", _rules())
+    with capsys.disabled():
+        print(
+            f"\ntone check on the held-out drafts ({figures['size']}): accuracy "
+            f"{figures['accuracy']:.3f} (cues alone {rules['accuracy']:.3f}), frustrated "
+            f"recall {figures['frustrated_recall']:.3f} ({rules['frustrated_recall']:.3f})"
+        )
+    assert figures["accuracy"] >= 0.89 and figures["frustrated_recall"] >= 0.82
+    assert figures["frustrated_precision"] >= 0.95, figures["wrongly_flagged"]
+    assert figures["accuracy"] > rules["accuracy"] + 0.1
+
+
+def test_tone_figures_counts_what_it_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "set.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"id": "a", "label": "calm", "text": "Thanks so much for your time!"},
+                {"id": "b", "label": "calm", "text": "As I said, I can start in May."},
+                {"id": "c", "label": "frustrated", "text": "Per my last email, any news?"},
+                {"id": "d", "label": "frustrated", "text": "Any news on the role?"},
+            ]
+        )
+    )
+    figures = tone_figures(path)
+    assert (figures["size"], figures["calm"], figures["frustrated"]) == (4, 2, 2)
+    assert figures["accuracy"] == 0.5
+    assert figures["frustrated_recall"] == 0.5 and figures["frustrated_precision"] == 0.5
+    assert figures["calm_precision"] == 0.5
+    assert (figures["missed"], figures["wrongly_flagged"]) == (["d"], ["b"])
+    path.write_text(json.dumps([{"id": "x", "label": "angry", "text": "?"}]))
+    with pytest.raises(ValueError, match="draft x"):
+        tone_figures(path)
+
+
+# -- each cue category ---------------------------------------------------------------------------
+
+CATEGORY_DRAFTS = {
+    "reproach": [
+        "As I said, I can start in January.",
+        "Per my last email, here is my portfolio.",
+        "Nobody has bothered to reply.",
+        "Hi Ravi, I still haven't heard back about the role.",
+    ],
+    "counting": [
+        "This is the third time I write.",
+        "I have written three times already about this role.",
+        "Again, I am asking for an update.",
+        "Here I am writing yet another follow-up.",
+    ],
+    "pressure": ["I need an answer now.", "I demand a decision by the end of the day."],
+    "time": [
+        "Three weeks after the final round, I am still in the dark.",
+        "The Friday deadline came and went.",
+        "How much longer do I have to wait?",
+    ],
+    "silence": [
+        "Not a word since the onsite.",
+        "Weeks of silence after a full day of interviews.",
+        "I feel completely ignored.",
+    ],
+    "rhetorical": [
+        "I don't understand why I have to ask.",
+        "How hard is it to send an update?",
+        "Why is it so hard to reply?",
+    ],
+    "minimiser": ["A reply would take you two minutes.", "All I need is a yes or a no."],
+    "expectation": [
+        "I expected better from your team.",
+        "I think I deserve to know.",
+        "My patience is running thin.",
+    ],
+    "courtesy": [
+        "Could you at least acknowledge my emails?",
+        "It is a matter of basic respect to reply.",
+        "I would appreciate the courtesy of a reply.",
+    ],
+    "guilt": [
+        "I've put my life on hold waiting for your decision.",
+        "My family keeps asking me if I got the job.",
+    ],
+    "ultimatum": ["I will take my skills elsewhere.", "This is your last chance."],
+    "sarcasm": [
+        "Thanks for nothing.",
+        "No worries, I have all the time in the world.",
+        "I guess you forgot about me.",
+    ],
+    "feeling": [
+        "I'm getting really frustrated.",
+        "This is so annoying.",
+        "I am fed up with waiting.",
+        "Frankly, I was disappointed.",  # a feeling word (3) and "frankly" (1) add up
+    ],
+    "judgement": ["This is ridiculous.", "Your hiring process is a joke."],
+    "broken promise": [
+        "You said a week. That was on the 2nd. It is now the 23rd.",
+        "You told me Monday. It is now Thursday.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [(category, text) for category, texts in CATEGORY_DRAFTS.items() for text in texts],
+)
+def test_each_cue_category_makes_its_drafts_frustrated(category: str, text: str) -> None:
+    assert check_tone(text, shipped_lexicon()).frustrated  # the check as shipped
+    report = check_tone(text, _rules())
+    assert report.frustrated, report
+    finding = next(f for f in report.findings if f.category == category)
+    assert finding.why and finding.instead
+    assert text[finding.start : finding.end] == finding.text
+    # and without that category the draft reads as calm: the test above needs the cue
+    assert not check_tone(text, _without(category)).frustrated
+
+
+def test_negative_words_add_up_with_a_weak_cue_but_never_tip_a_draft_alone() -> None:
+    lexicon = _rules()
+    alone = check_tone("A horrid, dreadful, miserable week.", lexicon)
+    assert {f.category for f in alone.findings} == {"affect"}
+    assert sum(f.weight for f in alone.findings) >= lexicon.threshold
+    assert alone.score == 3 and not alone.frustrated  # capped
+    with_cue = "Frankly, I was told it would be quick, and the wait has been dismal."
+    assert check_tone(with_cue, lexicon).frustrated
+    assert not check_tone(with_cue, _without("affect")).frustrated
+    assert not check_tone("No problem at all, and not miserable in the least.", lexicon).findings
+
+
+def test_two_weak_cues_add_up_where_one_does_not() -> None:
+    lexicon = _rules()
+    assert not check_tone("Any update? Once again, I'd like to know.", lexicon).frustrated
+    assert not check_tone("I was told the role was open.", lexicon).frustrated
+    both = check_tone("I was told the role was open. Frankly, any update?", lexicon)
+    assert both.score == 2 and not both.frustrated
+    three = check_tone("Frankly, I was told the role was open. Apparently not.", lexicon)
+    assert three.score == 3 and not three.frustrated
+    four = check_tone("Frankly, I was told it was open. Apparently not. Well, yet again.", lexicon)
+    assert four.score >= lexicon.threshold and four.frustrated
+
+
+def test_a_score_at_the_threshold_is_frustrated() -> None:
+    lexicon = _rules()
+    report = check_tone("Per my last email.", lexicon)
+    assert report.score == lexicon.threshold == 4 and report.frustrated
+
+
+# -- generalising: inflections, sentences, quoted history ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm getting really frustrated.",
+        "I am becoming frustrated.",
+        "It is frustrating.",
+        "This is frustratingly slow and annoying.",
+        "I feel annoyed.",
+        "It's so irritating.",
+        "I'm getting fed up.",
+    ],
+)
+def test_frustration_named_in_any_inflection(text: str) -> None:
+    assert check_tone(text, shipped_lexicon()).frustrated
+
+
+def test_inflections_share_one_stem_and_contractions_read_alike() -> None:
+    assert len({stem(w) for w in ("frustrated", "frustrating", "frustrate")}) == 1
+    assert len({stem(w) for w in ("disappointed", "disappointing", "disappointment")}) == 1
+    assert len({stem(w) for w in ("reply", "replied", "replies", "replying")}) == 1
+    assert stem("final") != stem("finally")  # "the final round" is not "finally"
+    lexicon = shipped_lexicon()
+    for text in (
+        "I still haven't heard back.",
+        "I still havent heard back.",
+        "I still have not heard back.",
+    ):
+        assert check_tone(text, lexicon).frustrated, text
+
+
+def test_a_promise_set_against_today_across_sentences() -> None:
+    lexicon = shipped_lexicon()
+    text = "You said a week. That was on the 2nd. It is now the 23rd."
+    report = check_tone(text, lexicon)
+    finding = next(f for f in report.findings if f.category == "broken promise")
+    assert finding.text.startswith("You said a week") and "It is now" in finding.text
+    for sentence in ("You said a week.", "That was on the 2nd.", "It is now the 23rd."):
+        assert not check_tone(sentence, _rules()).frustrated, sentence  # no single one damns it
+    far = (
+        "You said a week. I enjoyed the chat. The team was great. I loved the office. "
+        "It is now the 23rd."
+    )
+    assert not check_tone(far, _rules()).frustrated  # too far apart to be one reproach
+
+
+def test_quoted_history_and_signatures_are_not_the_users_words() -> None:
+    lexicon = shipped_lexicon()
+    recruiter = "This has dragged on far too long and it is unacceptable, I'm frustrated too."
+    reply = (
+        "Thanks so much for letting me know, Will. I'm happy to wait.\n\n"
+        "On Thu, 19 Nov 2026 at 17:03, Will Grant <will@fernway.example> wrote:\n> " + recruiter
+    )
+    assert check_tone(reply, lexicon).findings == ()
+    outlook = (
+        "Thanks, that's fine.\n\n-----Original Message-----\nFrom: Will\nSent: Monday\n" + recruiter
+    )
+    assert check_tone(outlook, lexicon).findings == ()
+    quoted_line = "No problem!\n> " + recruiter + "\nSee you Monday."
+    assert check_tone(quoted_line, lexicon).findings == ()
+    assert check_tone(recruiter, lexicon).frustrated
+    blanked = blank_quoted(reply)
+    assert len(blanked) == len(reply) and "unacceptable" not in blanked
+
+
+# -- the calm side -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just following up to see if there is an update.",
+        "Checking in on the timeline; happy to provide an update on my availability.",
+        "I wanted to follow up once more and thank you for your time.",
+        "Hi Dana, any update on the role?",
+        "I know you are busy, so no rush at all.",
+        "I'm still very interested in the position.",
+        "No rush - whenever you have a moment.",
+        "Following up on my note from last week in case it got buried.",
+        "I know these decisions take time; I'd love to hear where things stand.",
+        "Thank you again for the interview. It was great to see you again.",
+        "I'm sorry to hear about the hiring freeze. No problem at all, I'm happy to wait.",
+        "While I'm disappointed not to move forward, I appreciated the conversations.",
+        "You mentioned a decision around Friday; is that still the plan? Thanks!",
+        "I have an offer elsewhere with a deadline of Monday. Your team is my first choice.",
+        "Kindly let me know the status of my application. Thanking you.",
+        "It's been two weeks since my final interview and I wanted to reiterate my interest.",
+        "I'm curious why the team chose Looker over Tableau.",
+    ],
+)
+def test_calm_follow_ups_stay_calm(text: str) -> None:
+    report = check_tone(text, shipped_lexicon())
+    assert report.verdict == "calm", report.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just following up to see if there is an update.",
+        "Checking in: any update?",
+        "I know you are busy.",
+        "I'm still very interested.",
+        "No rush at all.",
+    ],
+)
+def test_the_named_calm_phrases_raise_nothing(text: str) -> None:
+    assert check_tone(text, shipped_lexicon()).findings == ()
+
+
+# -- how it is written: capitals, punctuation ----------------------------------------------------
+
+
+def test_acronyms_stay_calm_and_capitals_shout_by_length() -> None:
+    lexicon = shipped_lexicon()
+    assert check_tone("I used SQL, dbt and A/B testing with the CEO and HR.", lexicon).score == 0
+    assert check_tone("SQL on AWS, KPI dashboards for NYC, a QA team.", lexicon).findings == ()
+    shouting = check_tone("I have been waiting for TWO WEEKS for an ANSWER.", lexicon)
+    weights = {f.text: f.weight for f in shouting.findings if f.category == "shouting"}
+    assert weights == {"TWO": 1, "WEEKS": 2, "ANSWER": 2}
+    assert shouting.verdict == "frustrated"
+    # an unlisted 3-4 letter word in capitals counts only beside another one
+    assert check_tone("We migrated from ZQX last year.", lexicon).findings == ()
+    pair = check_tone("We moved ZQX to QRV last year.", lexicon)
+    assert [f.weight for f in pair.findings if f.category == "shouting"] == [1, 1]
+    assert not pair.frustrated
+    loud = check_tone("That is NONSENSE.", lexicon).findings
+    assert [f.weight for f in loud if f.category == "shouting"] == [2]
+
+
+def test_capitals_count_beside_the_words_they_shout() -> None:
+    report = check_tone("I HAVE BEEN WAITING FOR THREE WEEKS.", shipped_lexicon())
+    assert {f.category for f in report.findings} >= {"shouting", "time"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Thank you so much for your time today!!", "calm"),  # excitement, not exasperation
+        ("Thank you so much!!! This is wonderful news!", "calm"),
+        ("Any news?? I'd like to know.", "frustrated"),
+        ("Hi Ravi, I still havent heard back about the role.", "frustrated"),  # no apostrophe
+        ("Why haven’t you replied to my email", "frustrated"),  # a typographic apostrophe
+    ],
+)
+def test_exclamations_and_apostrophes_as_people_type_them(text: str, verdict: str) -> None:
+    assert check_tone(text, shipped_lexicon()).verdict == verdict
+
+
+def test_punctuation_weights() -> None:
+    lexicon = shipped_lexicon()
+    assert [f.weight for f in check_tone("Any news??", lexicon).findings] == [4]
+    assert [f.weight for f in check_tone("Great!!", lexicon).findings] == [1]
+    assert [f.weight for f in check_tone("Great!!!", lexicon).findings] == [2]
+
+
+# -- findings, calmer phrases, the promised day --------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -47,16 +417,11 @@ def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixtu
     [
         ("Hi, I still haven't heard back about the role.", "still haven't heard", "reproach"),
         ("You promised to call me by Monday.", "You promised", "reproach"),
-        ("As I said, I can start in January.", "As I said", "reproach"),
-        ("Per my last email, here is my portfolio.", "Per my last email", "reproach"),
         ("As previously mentioned, I am available.", "As previously mentioned", "reproach"),
-        ("Nobody has bothered to reply.", "Nobody has bothered", "reproach"),
-        ("This is the third time I write.", "third time", "pressure"),
         ("I need an answer now.", "I need an answer", "pressure"),
-        ("I guess you forgot about me.", "I guess you forgot", "sarcasm"),
         ("Any news??", "??", "punctuation"),
         ("Still nothing!!!", "!!!", "punctuation"),
-        ("I was very disappointed.", "disappointed", "disappointment"),
+        ("I was very disappointed.", "disappointed", "feeling"),
     ],
 )
 def test_each_finding_has_its_span_why_and_a_calmer_alternative(
@@ -73,36 +438,59 @@ def test_a_general_sentiment_scorer_would_miss_this_one() -> None:
     assert report.verdict == "frustrated"
 
 
-def test_capitals_are_shouting_but_acronyms_are_not() -> None:
+def test_the_calmer_phrase_names_the_real_promised_day() -> None:
     lexicon = shipped_lexicon()
-    assert check_tone("I used SQL, dbt and A/B testing with the CEO and HR.", lexicon).score == 0
-    shouting = check_tone("I have been waiting for TWO WEEKS for an ANSWER.", lexicon)
-    assert {f.text for f in shouting.findings if f.category == "shouting"} == {
-        "TWO",
-        "WEEKS",
-        "ANSWER",
-    }
-    assert shouting.verdict == "frustrated"
+    text = "You promised to call me by Monday."
+    told = check_tone(text, lexicon, facts={"promised_day": "Friday 20 November"})
+    assert "Friday 20 November" in told.findings[0].instead
+    assert "Monday" in check_tone(text, lexicon).findings[0].instead  # the day the draft names
+    vague = check_tone("You promised to call me.", lexicon).findings[0].instead
+    assert lexicon.default_day in vague and "{" not in vague
+    said = check_tone(
+        "You said a week. It is now the 23rd.", lexicon, facts={"promised_day": "Tue 1 Dec"}
+    )
+    assert "Tue 1 Dec" in said.findings[0].instead
+    assert all("{" not in f.instead for f in check_tone("As I said, hi.", lexicon).findings)
 
 
-def test_calm_follow_ups_that_say_follow_up_and_update_pass() -> None:
-    for text in (
-        "Just following up to see if there is an update.",
-        "Checking in on the timeline; happy to provide an update on my availability.",
-        "I wanted to follow up once more and thank you for your time.",
-    ):
-        report = check_tone(text, shipped_lexicon())
-        assert report.verdict == "calm" and report.findings == (), text
+def test_the_calmer_phrase_names_no_particular_role() -> None:
+    report = check_tone("I still haven't heard anything.", shipped_lexicon())
+    assert report.findings and all("Data Analyst" not in f.instead for f in report.findings)
 
 
-def test_a_draft_written_late_at_night_gets_a_sleep_on_it_note() -> None:
-    lexicon = shipped_lexicon()
-    late = pendulum.datetime(2026, 11, 23, 23, 40, tz="America/New_York")
-    early = pendulum.datetime(2026, 11, 24, 5, 59, tz="America/New_York")
-    morning = pendulum.datetime(2026, 11, 24, 6, 0, tz="America/New_York")
-    assert check_tone("Thanks!", lexicon, late).late_night
-    assert check_tone("Thanks!", lexicon, early).late_night
-    assert not check_tone("Thanks!", lexicon, morning).late_night
+def test_findings_do_not_overlap_and_come_in_order() -> None:
+    report = check_tone(
+        "Per my last email, I still haven't heard back. This is the third time I write.",
+        shipped_lexicon(),
+    )
+    spans = [
+        (f.start, f.end) for f in report.findings if f.category not in ("shouting", "punctuation")
+    ]
+    assert spans == sorted(spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+
+
+# -- the clock -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "late"),
+    [(21, 59, False), (22, 0, True), (23, 40, True), (0, 0, True), (5, 59, True), (6, 0, False)],
+)
+def test_a_draft_written_late_at_night_gets_a_sleep_on_it_note(
+    hour: int, minute: int, late: bool
+) -> None:
+    moment = pendulum.datetime(2026, 11, 24, hour, minute, tz="America/New_York")
+    report = check_tone("Thanks!", shipped_lexicon(), moment)
+    assert report.late_night is late
+    assert not report.frustrated  # the hour is a note, never a verdict
+
+
+def test_without_a_time_there_is_no_late_night_note() -> None:
+    assert not check_tone("Thanks!", shipped_lexicon()).late_night
+
+
+# -- the lexicon as data -------------------------------------------------------------------------
 
 
 def test_a_broken_lexicon_entry_is_named() -> None:
@@ -124,18 +512,131 @@ def test_a_broken_lexicon_entry_is_named() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "verdict"),
+    ("match", "message"),
     [
-        ("Thank you so much for your time today!!", "calm"),  # excitement, not exasperation
-        ("Any news?? I'd like to know.", "frustrated"),
-        ("Hi Ravi, I still havent heard back about the role.", "frustrated"),  # no apostrophe
-        ("Why haven’t you replied to my email", "frustrated"),  # a typographic apostrophe
+        ("still (waiting", "missing"),
+        ("<nosuchclass> wait", "unknown class"),
+        ("as i ] said", "unexpected"),
+        ("still ( | wait)", "empty choice"),
+        ("still *x wait", "a gap"),
+        ("a-b", "not a word"),
     ],
 )
-def test_exclamations_and_apostrophes_as_people_type_them(text: str, verdict: str) -> None:
-    assert check_tone(text, shipped_lexicon()).verdict == verdict
+def test_a_broken_cue_pattern_is_named(match: str, message: str) -> None:
+    entry = {"category": "x", "weight": 1, "match": [match], "why": "w", "instead": "i"}
+    with pytest.raises(ValueError, match=f"entry 0 is invalid: .*{message}"):
+        Lexicon.from_data({"patterns": [entry], "classes": {"num": ["one"]}})
 
 
-def test_the_calmer_phrase_names_no_particular_role() -> None:
-    report = check_tone("I still haven't heard anything.", shipped_lexicon())
-    assert report.findings and all("Data Analyst" not in f.instead for f in report.findings)
+def test_a_bad_affect_line_is_named() -> None:
+    assert affect_words("# comment\nawful\t-2.0\n\n") == {"awful": -2.0}
+    with pytest.raises(ValueError, match="line 2"):
+        affect_words("awful\t-2.0\nbroken line\n")
+
+
+def test_the_affect_words_are_vaders_negative_ones_with_its_licence() -> None:
+    words = _affect()
+    assert len(words) > 2000 and all(v <= -1.5 for v in words.values())
+    assert {"appalled", "angry", "miserable"} <= set(words)
+    licence = shipped_data("LICENSE-VADER.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "C.J. Hutto" in licence
+
+
+# -- the trained model ---------------------------------------------------------------------------
+
+
+def test_the_model_catches_what_no_cue_names_and_says_which_words_weighed() -> None:
+    text = "I've asked for an update three separate times."
+    assert not check_tone(text, _rules()).frustrated
+    report = check_tone(text, shipped_lexicon())
+    assert report.frustrated
+    overall = next(f for f in report.findings if f.category == "overall")
+    assert overall.weight == 4 and text[overall.start : overall.end] == overall.text
+    assert "%" in overall.why and "“" in overall.why and overall.instead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NB: my phone number has changed - it's now 555 0199.",
+        "Great, thanks for confirming!",
+        "Hi Mark - any news on the analyst role? Thanks, Jo",
+        "Thursday at 2pm works for me. Could you send a calendar invite?",
+    ],
+)
+def test_the_model_leaves_short_neutral_notes_alone(text: str) -> None:
+    """The model predicts from words with an even prior: few words, little lean."""
+    report = check_tone(text, shipped_lexicon())
+    assert report.verdict == "calm" and all(f.category != "overall" for f in report.findings)
+
+
+def test_model_probability_becomes_a_weight_by_steps() -> None:
+    model = ToneModel.from_data(
+        {"weights": {"u:silenc": 2.0, "u:thank": -3.0}, "bias": 0.0},
+        {"steps": [[0.6, 2], [0.8, 4]], "why": "w", "instead": "i"},
+    )
+    assert model.steps == ((0.8, 4), (0.6, 2))
+    assert model.probability([]) == 0.5 and model.weight(0.5) == 0
+    assert model.weight(0.6) == 2 and model.weight(0.79) == 2 and model.weight(0.8) == 4
+    assert model.probability(["u:silenc"]) > 0.8 > model.probability(["u:silenc", "u:thank"])
+    assert model.leaning({"u:silenc": 3, "u:thank": 0, "b:._x": 1}) == [("u:silenc", 3)]
+    with pytest.raises(ValueError, match="weights or steps"):
+        ToneModel.from_data({"bias": 0.0}, {"steps": []})
+
+
+def test_greetings_and_sign_offs_are_left_out_of_the_model() -> None:
+    text = "Hi Ravi,\n\nAny news on the role?\n\nBest,\nSam\nAnalyst"
+    blanked = blank_salutations(text)
+    assert len(blanked) == len(text)
+    assert "Ravi" not in blanked and "Sam" not in blanked and "Any news on the role?" in blanked
+    long_line = "Hi, I wanted to ask whether the team has had time to look at my take-home yet."
+    assert blank_salutations(long_line) == long_line  # a sentence, not a greeting
+
+
+def test_without_the_model_file_the_cues_still_work() -> None:
+    assert _rules().model is None and shipped_lexicon().model is not None
+    assert check_tone("Per my last email, any news?", _rules()).frustrated
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_the_training_script_gives() -> None:
+    """Retrain from the repo's drafts (fixed seed) and compare with data/tone_model.json."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[2] / "scripts" / "train_tone_model.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check", "--quick"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "floors"),
+    [
+        # Measured when the sets arrived (the check had never been shown them): A 0.877 accuracy,
+        # 0.780 recall, 0.816 calm precision, 0.967 frustrated precision; B 0.875, 0.840, 0.850,
+        # 0.903. The floors sit a little under: a regression fails here. Never tune on these.
+        ("tone_measure_A.json", (0.86, 0.76, 0.80, 0.95)),
+        ("tone_measure_B.json", (0.85, 0.81, 0.82, 0.88)),
+    ],
+)
+def test_the_figures_on_sets_written_blind(
+    capsys: pytest.CaptureFixture[str], name: str, floors: tuple[float, float, float, float]
+) -> None:
+    """Sets written by helper sessions that never saw the lexicon, the model or the code."""
+    drafts = load_drafts(DATA / name)
+    assert len(drafts) >= 200
+    figures = tone_figures(DATA / name)
+    with capsys.disabled():
+        print(
+            f"\ntone check on {name} ({figures['size']}): accuracy {figures['accuracy']:.3f}, "
+            f"frustrated recall {figures['frustrated_recall']:.3f}, calm precision "
+            f"{figures['calm_precision']:.3f}, frustrated precision "
+            f"{figures['frustrated_precision']:.3f}"
+        )
+    accuracy, recall, calm_precision, frustrated_precision = floors
+    assert figures["accuracy"] >= accuracy
+    assert figures["frustrated_recall"] >= recall
+    assert figures["calm_precision"] >= calm_precision
+    assert figures["frustrated_precision"] >= frustrated_precision

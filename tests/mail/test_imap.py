@@ -446,7 +446,7 @@ async def test_scan_now_in_the_inbox_works_over_imap(
     _save_sources(nowwhat, world_db, mailbox)
     app = build_app(Store(world_db), pendulum.datetime(2026, 12, 2, 9, tz="America/New_York"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         await pilot.pause()
         await pilot.press("s")
         for _ in range(300):

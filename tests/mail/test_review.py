@@ -12,6 +12,7 @@ import pytest
 from mail_corpus import TUNING, labels
 
 from tui.cli import main
+from tui.engine.debrief import debrief_prompts
 from tui.engine.models import Interview, Opportunity
 from tui.engine.plan import plan_day
 from tui.store import Store
@@ -181,9 +182,11 @@ def test_an_accepted_invitation_starts_what_an_interview_starts(
     }
     (prep,) = [t for t in records.tasks if t.kind == "prep"]
     assert prep.due == pendulum.date(2026, 11, 24)  # the business day before
-    # the thank-you clock: the day of the interview, Today asks for it
-    day = plan_day(records, pendulum.datetime(2026, 11, 25, 18, 0, tz="America/New_York"))
+    # the thank-you clock: the day of the interview, Today asks for it; and the debrief
+    evening = pendulum.datetime(2026, 11, 25, 18, 0, tz="America/New_York")
+    day = plan_day(records, evening)
     assert any(i.id == f"ty-{interview.id}" for i in day.items() + [d.item for d in day.deferred])
+    assert [p.interview.id for p in debrief_prompts(records, evening)] == [interview.id]
 
 
 def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
@@ -230,8 +233,10 @@ def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
     records = Store(world_db).records()
     (interview,) = records.interviews  # never silently deleted
     assert interview.cancelled
-    day = plan_day(records, pendulum.datetime(2026, 11, 26, 18, 0, tz="America/New_York"))
+    evening = pendulum.datetime(2026, 11, 26, 18, 0, tz="America/New_York")
+    day = plan_day(records, evening)
     assert not any(i.id == f"ty-{interview.id}" for i in day.items())
+    assert debrief_prompts(records, evening) == ()
 
 
 def test_a_repeating_invitation_is_refused_with_the_reason(

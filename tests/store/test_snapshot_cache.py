@@ -191,3 +191,94 @@ def test_a_session_started_from_the_cache_sees_another_sessions_write(
     # Records whose documents did not change are reused, not decoded again (the parse of the
     # cached bytes before the re-read is what lets them be told apart).
     assert all(a is b for a, b in zip(after.touches, before.touches, strict=True))
+
+
+# -- a cache that was not made from this file -----------------------------------------------------
+
+
+def _two_databases(tmp_path: Path) -> tuple[Path, Path]:
+    """A and B side by side, one task each, both with a cache of their own."""
+    a, b = tmp_path / "A.json", tmp_path / "B.json"
+    Store(a).add(Task(id="tsk_aaaaaaaa", title="A's own task"))
+    Store(b).add(Task(id="tsk_bbbbbbbb", title="B's task"))
+    for path in (a, b):
+        store = Store(path)
+        store.records()
+        assert store.save_snapshot()
+    return a, b
+
+
+def test_another_files_cache_with_this_files_digest_patched_in_is_not_trusted(
+    tmp_path: Path,
+) -> None:
+    """The attack: B's cache copied over A's, B's digest in its header replaced by A's."""
+    import hashlib
+
+    a, b = _two_databases(tmp_path)
+    a_digest = hashlib.sha256(a.read_bytes()).digest()
+    b_digest = hashlib.sha256(b.read_bytes()).digest()
+    forged = cache_path(b).read_bytes()
+    assert forged.count(b_digest) == 1
+    cache_path(a).write_bytes(forged.replace(b_digest, a_digest))
+    before = a.read_bytes()
+    store = Store(a)
+    assert [t.title for t in store.records().tasks] == ["A's own task"]
+    # and a write in that session puts nothing of B's into A
+    from faults import run_cli
+
+    result = run_cli("--db", str(a), "--now", "2026-11-23 08:30", "done", "tsk_bbbbbbbb")
+    assert result.code != 0
+    assert a.read_bytes() == before
+
+
+def test_a_cache_is_trusted_only_with_a_private_key_of_ones_own(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.store.snapshot_cache import key_path
+
+    assert Store(demo_db).save_snapshot()
+    key = key_path(demo_db)
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.stat().st_size == 32
+    calls: list[int] = []
+    real = repository.from_document
+    monkeypatch.setattr(repository, "from_document", lambda *a: calls.append(1) or real(*a))
+    key.chmod(0o644)  # readable by others: anyone could have made a cache that verifies
+    Store(demo_db).records()
+    assert calls, "a cache keyed by a readable secret was used"
+    calls.clear()
+    key.chmod(0o600)
+    secret = key.read_bytes()
+    key.unlink()
+    key.symlink_to(demo_db.with_name("elsewhere.key"))
+    demo_db.with_name("elsewhere.key").write_bytes(secret)
+    demo_db.with_name("elsewhere.key").chmod(0o600)
+    Store(demo_db).records()
+    assert calls, "a cache keyed through a symbolic link was used"
+
+
+def test_a_cached_record_is_never_written_back_over_a_different_document(
+    tmp_path: Path,
+) -> None:
+    """Defence in depth: even a cache that verifies but does not match the file (it cannot
+    happen, save a bug) never pairs a record with a document of another id, so a write in that
+    session cannot put a record into the file that did not come from it."""
+    import hashlib
+
+    from faults import run_cli
+
+    from tui.store.documents import TABLE_OF
+    from tui.store.snapshot_cache import save_cache
+
+    a, b = _two_databases(tmp_path)
+    b_records = Store(b).records()
+    tables = {
+        name: ([str(n + 1) for n in range(len(getattr(b_records, name)))], getattr(b_records, name))
+        for name in TABLE_OF.values()
+    }
+    a_digest = hashlib.sha256(a.read_bytes()).digest()
+    assert save_cache(cache_path(a), a_digest, tables, {})
+    before = a.read_bytes()
+    result = run_cli("--db", str(a), "--now", "2026-11-23 08:30", "done", "tsk_bbbbbbbb")
+    assert result.code != 0
+    assert a.read_bytes() == before
+    assert [t.title for t in Store(a).records().tasks] == ["A's own task"]

@@ -179,7 +179,7 @@ def test_backups_one_per_day_before_its_first_write_the_last_14_kept(tmp_path: P
         (b'{"_meta": {"1": {"schema_version": 99}}}', "written by a newer nowwhat (schema 99"),
         (
             b'{"_meta": {"1": {"schema_version": 1}}, "opportunities": {"1": {"id": "opp_1"}}}',
-            "record 1 in opportunities is invalid (company: is missing)",
+            "record opp_1 (opportunities, document 1) is invalid (company: is missing)",
         ),
         (
             b'{"_meta": {"1": {"schema_version": 1}}, "settings": {"1": {"daily_minutes": -1}}}',

@@ -115,6 +115,9 @@ def hostile_control_file(path: Path) -> Path:
                 "felt": "good",
                 "promised_by": NOW.subtract(days=3).date().isoformat(),
                 "notes": note,
+                "next_steps": text,  # the debrief's (issue 18)
+                "signals": [text],
+                "estimate": 60,
             }
         },
         "contacts": {

@@ -2,6 +2,8 @@
 
 __all__ = ["ControlCharacter", "InvalidField"]
 
+_LONGEST = 300
+
 
 class InvalidField(ValueError):
     """A value refused on the way in.
@@ -10,6 +12,11 @@ class InvalidField(ValueError):
     """
 
     def __init__(self, field: str, problem: str) -> None:
+        # One line, of a readable length, whatever value is quoted in it (a 4,000-digit number).
+        if len(problem) > _LONGEST:
+            problem = problem[: _LONGEST - 1] + "…"
+        if len(field) > 100:
+            field = field[:99] + "…"
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")

@@ -17,6 +17,7 @@ from pendulum import Date, DateTime
 from .errors import ControlCharacter, InvalidField
 from .settings import Settings
 from .text import control_in, describe
+from .when import EARLIEST_YEAR, LATEST_YEAR, check_year
 
 if TYPE_CHECKING:
     from .mail_records import MailReview, MailSeen, MailSource
@@ -114,6 +115,8 @@ def _check_moment(value: object, name: str, *, optional: bool = False) -> None:
         return
     if not isinstance(value, DateTime) or value.tzinfo is None:
         raise InvalidField(name, "must be a date and time with a time zone")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        check_year(value.year, name, value.isoformat())
 
 
 def _check_day(value: object, name: str, *, optional: bool = False) -> None:
@@ -121,6 +124,8 @@ def _check_day(value: object, name: str, *, optional: bool = False) -> None:
         return
     if not isinstance(value, Date) or isinstance(value, DateTime):
         raise InvalidField(name, "must be a date")
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        check_year(value.year, name, value.isoformat())
 
 
 def _check_texts(value: object, name: str) -> None:
@@ -198,6 +203,12 @@ class Interview:
     promised_by: Date | None = None
     felt: str | None = None
     notes: str = ""
+    # The debrief (issue 18): how likely an advance felt, what they said about next steps,
+    # the concrete signals noticed, and when the debrief was finished (None: not yet).
+    estimate: int | None = None
+    next_steps: str = ""
+    signals: tuple[str, ...] = ()
+    debriefed_at: DateTime | None = None
     invite_uid: str = ""
     """The calendar invitation it came from (its UID): a later one moves or cancels it."""
     invite_sequence: int = 0
@@ -215,6 +226,15 @@ class Interview:
         _check_day(self.promised_by, "promised_by", optional=True)
         _check_choice(self.felt, "felt", FEELINGS, optional=True)
         _check_text(self.notes, "notes", limit=20000, notes=True)
+        if self.estimate is not None and (
+            isinstance(self.estimate, bool)
+            or not isinstance(self.estimate, int)
+            or not 0 <= self.estimate <= 100
+        ):
+            raise InvalidField("estimate", f"{self.estimate!r} is not a percentage from 0 to 100")
+        _check_text(self.next_steps, "next_steps", limit=2000)
+        _check_texts(self.signals, "signals")
+        _check_moment(self.debriefed_at, "debriefed_at", optional=True)
         _check_text(self.invite_uid, "invite_uid", limit=500)
         if isinstance(self.invite_sequence, bool) or not isinstance(self.invite_sequence, int):
             raise InvalidField("invite_sequence", "must be a whole number")

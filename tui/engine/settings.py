@@ -18,9 +18,17 @@ from pendulum import Time
 
 from .errors import InvalidField
 from .text import control_in, describe
-from .when import parse_clock, zone
+from .when import check_iana_zone, parse_clock, zone
 
-__all__ = ["SPECS", "SettingSpec", "Settings", "addresses", "supported_countries"]
+__all__ = [
+    "DEBRIEF_SIGNALS",
+    "SPECS",
+    "SettingSpec",
+    "Settings",
+    "addresses",
+    "check_entered",
+    "supported_countries",
+]
 
 
 @cache
@@ -105,6 +113,39 @@ def _bool() -> tuple[Callable[[str, str], Any], Callable[[str, Any], None]]:
     return parse, check
 
 
+def _labels() -> tuple[Callable[[str, str], Any], Callable[[str, Any], None]]:
+    """A list of short labels, typed separated by ``;`` (a label may hold a comma)."""
+
+    def parse(key: str, text: str) -> tuple[str, ...]:
+        return tuple(part.strip() for part in text.split(";") if part.strip())
+
+    def check(key: str, value: Any) -> None:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise InvalidField(key, "must be a list of labels")
+        if len(value) > 20:
+            raise InvalidField(key, f"has {len(value)} labels; at most 20")
+        if len({v.casefold() for v in value}) != len(value):
+            raise InvalidField(key, "names a label twice")
+        for label in value:
+            if not label.strip() or len(label) > 100:
+                raise InvalidField(key, f"{label!r} is not a label of 1 to 100 characters")
+            _check_name(key, label)
+
+    return parse, check
+
+
+DEBRIEF_SIGNALS = (
+    "next steps or a date named",
+    "met more people than planned / a tour",
+    "salary, notice period or start date discussed",
+    "references asked",
+    "they sold the role to you",
+    "it ended early",
+    "questions you could not answer",
+)
+"""The debrief's checklist of concrete signals, by default (the ``debrief_signals`` setting)."""
+
+
 def _check_zone(key: str, value: str) -> None:
     zone(value, key)
 
@@ -186,6 +227,24 @@ _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, 
     ("minutes_task", 30, "minutes for your own tasks without a length", _int(1, 480)),
     ("your_name", "", "how drafts are signed", _text(_check_name)),
     (
+        "debrief_days",
+        3,
+        "days after an interview during which Today offers its debrief",
+        _int(1, 30),
+    ),
+    (
+        "debrief_signals",
+        DEBRIEF_SIGNALS,
+        "the debrief's checklist of signals (separate them with ;)",
+        _labels(),
+    ),
+    (
+        "calibration_min",
+        5,
+        "interviews needed before calibration judges anything (a signal: with it and without)",
+        _int(2, 50),
+    ),
+    (
         "my_addresses",
         "",
         "your own e-mail addresses, comma-separated: mail from them is mail you sent",
@@ -198,6 +257,19 @@ SPECS: Mapping[str, SettingSpec] = {
     key: SettingSpec(key, help_text, parse, check) for key, _, help_text, (parse, check) in _RAW
 }
 _DEFAULTS: Mapping[str, Any] = {key: default for key, default, _, _ in _RAW}
+
+
+def check_entered(key: str, value: Any) -> None:
+    """The checks a value gets when it comes in (typed or imported), beyond the stored shape.
+
+    A loaded file is only checked for values it can work with; what comes in must also be a
+    real holiday calendar and an IANA zone name (not ``localtime``, which means whatever the
+    machine reading it is set to).
+    """
+    if key == "country" and isinstance(value, str) and value and value not in supported_countries():
+        raise InvalidField(key, f"{value!r} is not a holiday calendar code (e.g. US, GB, DE)")
+    if key == "timezone" and isinstance(value, str):
+        check_iana_zone(value, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +292,8 @@ class Settings:
         """Defaults overlaid with what is stored; unknown keys are refused by name."""
         values = dict(_DEFAULTS)
         values.update(stored)
-        return cls(values)
+        # JSON has lists, not tuples: held as tuples so a stored default equals the default.
+        return cls({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -233,10 +306,8 @@ class Settings:
         value = spec.parse(key, text)
         if key == "country" and isinstance(value, str):
             value = value.upper()
-            if value and value not in supported_countries():
-                raise InvalidField(
-                    key, f"{text!r} is not a holiday calendar code (e.g. US, GB, DE)"
-                )
+        spec.check(key, value)
+        check_entered(key, value)
         return Settings({**self.values, key: value})
 
     def changed(self) -> dict[str, Any]:

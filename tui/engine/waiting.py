@@ -17,6 +17,7 @@ from .context import Context, build_context
 from .followups import FollowUpState, advocate_step, analyse
 from .lookup import company_key
 from .models import Contact, Interview, Records
+from .silence import answers
 
 __all__ = [
     "NextStep",
@@ -73,25 +74,8 @@ class WaitingRoom:
 
 def answer_history(context: Context) -> list[int]:
     """Days from each interview to the first answer after it, over the whole history."""
-    days = []
-    for opportunity_id, interviews in context.interviews_of.items():
-        touches = context.touches_of.get(opportunity_id, [])
-        for position, interview in enumerate(interviews):
-            following = interviews[position + 1].start if position + 1 < len(interviews) else None
-            answer = next(
-                (
-                    t
-                    for t in touches
-                    if t.kind == "heard_back"
-                    and t.at >= interview.start
-                    and (following is None or t.at < following)
-                ),
-                None,
-            )
-            if answer is not None and answer.at <= context.now:
-                held = context.local_day(interview.start)
-                days.append((context.local_day(answer.at) - held).days)
-    return days
+    # One rule for what an answer is, shared with the silence notes (tui.engine.silence).
+    return [answer.days for answer in answers(context)]
 
 
 def _next_step(

@@ -18,18 +18,32 @@ from pendulum import Date, DateTime, Time
 from .errors import InvalidField
 
 __all__ = [
+    "EARLIEST_YEAR",
+    "LATEST_YEAR",
+    "ambiguity_note",
+    "check_iana_zone",
+    "check_year",
     "format_clock",
     "format_day",
     "format_stamp",
+    "local_moment",
     "parse_clock",
     "parse_day",
     "parse_moment",
     "parse_stamp",
     "parse_when_day",
     "parse_when_moment",
+    "second_occurrence",
     "short_day",
     "zone",
 ]
+
+EARLIEST_YEAR = 1970
+LATEST_YEAR = 2200
+"""Every stored moment and day falls in these years (inclusive). Nothing a job search needs is
+outside them, and far outside them dates stop working: a stamp in 9999 in New York is in the
+year 10000 in UTC, which no datetime can hold, so one such value made the whole file unreadable.
+"""
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MOMENT = re.compile(
@@ -49,7 +63,47 @@ def zone(name: str, field: str = "timezone") -> pendulum.Timezone:
         ) from None
 
 
+def check_year(year: int, field: str, text: object) -> None:
+    """Refuse a year outside :data:`EARLIEST_YEAR`..:data:`LATEST_YEAR`, naming ``field``."""
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise InvalidField(
+            field,
+            f"{text!s} is out of range (years {EARLIEST_YEAR} to {LATEST_YEAR} only)",
+        )
+
+
+@functools.cache
+def _iana_names() -> frozenset[str]:
+    """The zone names of the IANA database (tzdata's list), read once when first needed."""
+    try:
+        from importlib import resources
+
+        listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+        names = frozenset(listed.split())
+    except (ModuleNotFoundError, OSError):  # no tzdata package: the system's zone files
+        import zoneinfo
+
+        names = frozenset(zoneinfo.available_timezones())
+    # Names that are files on this machine, not places: "localtime" is whatever the machine
+    # is set to (another machine, or the same one next month, reads it differently).
+    return names - {"localtime", "posixrules", "Factory"}
+
+
+def check_iana_zone(name: str, field: str = "timezone") -> None:
+    """Refuse a zone name that is not in the IANA database (``localtime``, a file path...).
+
+    Checked when a zone is typed or imported; a stored one only has to be loadable, so an
+    older file that holds such a name still opens.
+    """
+    zone(name, field)
+    if name.strip() not in _iana_names():
+        raise InvalidField(
+            field, f"{name!r} is not an IANA time zone name (use one like Europe/Berlin)"
+        )
+
+
 def _real_date(year: int, month: int, day: int, text: str, field: str) -> Date:
+    check_year(year, field, repr(text))
     try:
         return Date(year, month, day)
     except ValueError:
@@ -104,13 +158,7 @@ def parse_moment(
     offset, bracket = match.group(8), match.group(9)
     home = zone(bracket, field) if bracket else zone(tz, field)
     if offset is None:
-        local = pendulum.datetime(year, month, day, hour, minute, second, micro, tz=home)
-        if (local.hour, local.minute) != (hour, minute):
-            raise InvalidField(
-                field,
-                f"{text!r} does not exist in {home.name}: the clocks skip that hour",
-            )
-        return local
+        return _wall_clock(year, month, day, hour, minute, second, micro, home, text, field)
     if offset == "Z":
         seconds = 0
     else:
@@ -120,6 +168,67 @@ def parse_moment(
         year, month, day, hour, minute, second, micro, tz=pendulum.FixedTimezone(seconds)
     )
     return fixed if keep_offset and not bracket else fixed.in_timezone(home)
+
+
+def _wall_clock(
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    micro: int,
+    home: pendulum.Timezone,
+    text: str,
+    field: str,
+) -> DateTime:
+    """A wall-clock time in ``home``: a time the clocks skip is refused, never moved; a time
+    that happens twice (the clocks go back) is its first occurrence (see
+    :func:`second_occurrence`, so a face can say so)."""
+    local = pendulum.datetime(year, month, day, hour, minute, second, micro, tz=home, fold=0)
+    if (local.hour, local.minute) != (hour, minute):
+        raise InvalidField(
+            field,
+            f"{text!r} does not exist in {home.name}: the clocks skip that hour",
+        )
+    return local
+
+
+def local_moment(day: Date, clock: Time, tz: str, field: str, text: str) -> DateTime:
+    """``clock`` on ``day`` in the zone ``tz``, by the rule every typed time follows: a time
+    the clocks skip is refused, one they pass twice is the first occurrence."""
+    check_year(day.year, field, repr(text))
+    return _wall_clock(
+        day.year, day.month, day.day, clock.hour, clock.minute, 0, 0, zone(tz, field), text, field
+    )
+
+
+def second_occurrence(moment: DateTime) -> DateTime | None:
+    """The later of the two moments a wall-clock time names when the clocks go back, if
+    ``moment`` is the first of two such; else ``None``. (``2026-11-01 01:30`` in New York is
+    01:30 EDT and, an hour later, 01:30 EST.)"""
+    if moment.fold != 0 or not isinstance(moment.tzinfo, pendulum.Timezone):
+        return None
+    later = moment.replace(fold=1)
+    return None if later.utcoffset() == moment.utcoffset() else later
+
+
+def ambiguity_note(moment: DateTime) -> str | None:
+    """What to tell the person when the wall-clock time they typed happens twice; else None.
+
+    One sentence for every face: the CLI prints it on stderr, a form shows it under the field.
+    """
+    later = second_occurrence(moment)
+    if later is None:
+        return None
+    name = getattr(moment.tzinfo, "name", "")
+    clock = moment.format("HH:mm")
+    offset = later.format("Z")
+    return (
+        f"{moment.format('YYYY-MM-DD')} {clock} happens twice in {name} (the clocks go back): "
+        f"taken as the first, {clock} {moment.format('zz')}; for the second ({clock} "
+        f"{later.format('zz')}) write {later.format('YYYY-MM-DD HH:mm')}{offset}"
+    )
 
 
 def format_stamp(moment: DateTime) -> str:
@@ -138,6 +247,16 @@ def parse_stamp(text: str, field: str = "at") -> DateTime:
     tens of thousands of them); anything else goes through the careful parser, whose errors
     name the field.
     """
+    try:
+        return _read_stamp(text, field)
+    except OverflowError:
+        # Only a stamp in a far year: its instant is past what a datetime can hold.
+        raise InvalidField(
+            field, f"{text!r} is out of range (years {EARLIEST_YEAR} to {LATEST_YEAR} only)"
+        ) from None
+
+
+def _read_stamp(text: str, field: str) -> DateTime:
     bracket = text.find("[")
     iso = text if bracket < 0 else text[:bracket]
     try:
@@ -262,7 +381,5 @@ def parse_when_moment(text: str, now: DateTime, tz: str, field: str = "at") -> D
         day = _friendly_day(match.group(1), local_today)
         if day is not None:
             clock = parse_clock(match.group(2), field) if match.group(2) else Time(9, 0)
-            return pendulum.datetime(
-                day.year, day.month, day.day, clock.hour, clock.minute, tz=zone(tz, field)
-            )
+            return local_moment(day, clock, tz, field, text)
     return parse_moment(cleaned, tz, field)

@@ -13,18 +13,20 @@ import contextlib
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-import pendulum
-from pendulum import Date, DateTime
+from pendulum import Date, DateTime, Time
 
 from ..engine.errors import InvalidField
 from ..engine.lookup import company_key
 from ..engine.models import Contact, Interview, Opportunity, Records
 from ..engine.text import clean
+from ..engine.when import check_year, local_moment, short_day
 from ..store import Store
 
 __all__ = [
@@ -67,6 +69,7 @@ STATUS = {
     "closed": ("closed", "ghosted", "archived", "expired"),
 }
 MAX_BYTES = 10_000_000
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DAY_FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d",
@@ -129,6 +132,21 @@ def _norm(header: str) -> str:
 
 def parse_loose_day(text: str, field: str) -> Date:
     """A day in a common spreadsheet format; ``03/04/2026`` is read US-style (March 4th)."""
+    found = _loose_day(text)
+    if found is None:
+        raise InvalidField(field, f"{text!r} is not a date I can read")
+    check_year(found.year, field, repr(text))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _loose_day(text: str) -> Date | None:
+    """The day ``text`` names, or None (remembered: a tracker repeats its days, and strptime
+    is the slowest part of reading a row)."""
+    iso = _ISO_DAY.match(text.strip())
+    if iso:
+        with contextlib.suppress(ValueError):
+            return Date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     cleaned = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
     for pattern in DAY_FORMATS:
         try:
@@ -138,11 +156,9 @@ def parse_loose_day(text: str, field: str) -> Date:
         return Date(parsed.year, parsed.month, parsed.day)
     match = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", cleaned)  # day first when unambiguous
     if match and int(match.group(1)) > 12:
-        try:
+        with contextlib.suppress(ValueError):
             return Date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            pass
-    raise InvalidField(field, f"{text!r} is not a date I can read")
+    return None
 
 
 def _parse_moment(text: str, tz: str, field: str) -> DateTime:
@@ -160,11 +176,9 @@ def _parse_moment(text: str, tz: str, field: str) -> DateTime:
                     day = parse_loose_day(day_text, field)
                 except InvalidField:
                     break
-                return pendulum.datetime(
-                    day.year, day.month, day.day, clock.hour, clock.minute, tz=tz
-                )
+                return local_moment(day, Time(clock.hour, clock.minute), tz, field, text)
     day = parse_loose_day(text, field)
-    return pendulum.datetime(day.year, day.month, day.day, 9, 0, tz=tz)
+    return local_moment(day, Time(9, 0), tz, field, text)
 
 
 def _status(text: str) -> str:
@@ -185,7 +199,7 @@ def _columns(headers: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def _reader(text: str) -> Iterator[list[str]]:
+def _reader(text: str) -> Any:
     """The rows of a CSV, separated by commas, semicolons (a European spreadsheet) or tabs."""
     first = text.split("\n", 1)[0]
     try:
@@ -195,22 +209,40 @@ def _reader(text: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text), dialect)
 
 
+def _rows(text: str) -> Iterator[list[str]]:
+    """Row after row (not all held at once: 100,000 rows are 60 MB as lists), or the whole
+    file refused with the line where the CSV stops making sense (a cell over the csv module's
+    131,072 characters, a stray quote or NUL): the import writes nothing until the last row."""
+    reader = _reader(text)
+    try:
+        yield from reader
+    except csv.Error as error:
+        problem = str(error)
+        if "field larger than field limit" in problem:
+            problem = f"a cell is longer than {csv.field_size_limit():,} characters"
+        raise ImportError_(f"line {reader.line_num}: {problem}") from None
+
+
 def unused_columns(text: str) -> list[str]:
     """Header names the import does not read, so the report can say they were left out."""
-    header = next(_reader(text), [])
+    try:
+        header: list[str] = next(_reader(text), [])
+    except csv.Error:
+        return []
     used = set(_columns(header).values())
     return [h.strip() for n, h in enumerate(header) if n not in used and h.strip()]
 
 
 def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False) -> list[RowResult]:
     """Import a tracker; with ``dry_run``, report what would happen and change nothing."""
-    rows = list(_reader(text))
-    if not rows:
+    rows = _rows(text)
+    header = next(rows, None)
+    if header is None:
         raise ImportError_("the file is empty")
-    columns = _columns(rows[0])
+    columns = _columns(header)
     if "company" not in columns:
         raise ImportError_(
-            "no Company column in the header row (found: " + ", ".join(rows[0][:8]) + ")"
+            "no Company column in the header row (found: " + ", ".join(header[:8]) + ")"
         )
     # Read and write as one transaction; a dry run takes no lock and writes nothing.
     with store.transaction() if not dry_run else contextlib.nullcontext():
@@ -218,7 +250,7 @@ def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False)
         tz = records.settings.timezone
         results: list[RowResult] = []
         planned = _Planned(records)
-        for number, row in enumerate(rows[1:], start=2):
+        for number, row in enumerate(rows, start=2):
             if not any(cell.strip() for cell in row):
                 continue
             raw = {n: (row[i] if i < len(row) else "") for n, i in columns.items()}
@@ -240,20 +272,38 @@ def import_csv(store: Store, now: DateTime, text: str, *, dry_run: bool = False)
 
 
 class _Planned:
-    """The records so far plus those this file adds, so a file that repeats a row adds it once."""
+    """The records so far plus those this file adds, so a file that repeats a row adds it once.
+
+    Indexed once, by the keys a row is matched on: matching each row against every record
+    before it made an import quadratic (8,000 rows took 11 s; 100,000 would take half an hour).
+    """
 
     def __init__(self, records: Records) -> None:
-        self.opportunities = list(records.opportunities)
-        self.interviews = list(records.interviews)
-        self.contacts = list(records.contacts)
+        self._company: dict[str, Opportunity] = {}
+        self._company_role: dict[tuple[str, str], Opportunity] = {}
+        for opportunity in records.opportunities:
+            self._index(opportunity)
+        self._interviews = {(i.opportunity_id, i.start) for i in records.interviews}
+        self._contacts = {(company_key(c.name), company_key(c.company)) for c in records.contacts}
+        self._ids: set[str] = set()  # handed out in this file (a dry run reserves none)
+
+    def _index(self, opportunity: Opportunity) -> None:
+        company = company_key(opportunity.company)
+        self._company.setdefault(company, opportunity)
+        self._company_role.setdefault((company, company_key(opportunity.role)), opportunity)
 
     def _opportunity(self, company: str, role: str) -> Opportunity | None:
-        for opportunity in self.opportunities:
-            if company_key(opportunity.company) == company_key(company) and (
-                company_key(opportunity.role) == company_key(role) or not role
-            ):
-                return opportunity
-        return None
+        """The first opportunity at ``company`` with this role (any role when none is given)."""
+        if not role:
+            return self._company.get(company_key(company))
+        return self._company_role.get((company_key(company), company_key(role)))
+
+    def _new_id(self, store: Store, cls: type) -> str:
+        while True:
+            made = store.new_id(cls)
+            if made not in self._ids:
+                self._ids.add(made)
+                return made
 
     def row(
         self, store: Store, now: DateTime, tz: str, number: int, values: dict[str, str]
@@ -273,7 +323,7 @@ class _Planned:
         opportunity = self._opportunity(company, role)
         if opportunity is None:
             opportunity = Opportunity(
-                id=store.new_id(Opportunity),
+                id=self._new_id(store, Opportunity),
                 company=company,
                 role=role,
                 stage=stage or ("interviewing" if start else "applied"),
@@ -284,29 +334,26 @@ class _Planned:
                 source="spreadsheet import",
             )
             made.append(opportunity)
-            self.opportunities.append(opportunity)
+            self._index(opportunity)
             done.append(f"{company}" + (f" ({role})" if role else ""))
-        if start is not None and not any(
-            i.opportunity_id == opportunity.id and i.start == start for i in self.interviews
-        ):
+        if start is not None and (opportunity.id, start) not in self._interviews:
             interview = Interview(
-                id=store.new_id(Interview),
+                id=self._new_id(store, Interview),
                 opportunity_id=opportunity.id,
                 start=start,
                 kind="interview",
             )
             made.append(interview)
-            self.interviews.append(interview)
-            done.append(f"interview {start.format('ddd D MMM YYYY HH:mm')}")
+            self._interviews.add((opportunity.id, start))
+            # strftime-based (pendulum's formatter is slow in a loop of 100,000 rows)
+            when = f"{short_day(start.date())} {start.year} {start.hour:02d}:{start.minute:02d}"
+            done.append(f"interview {when}")
         name = values.get("contact", "")
-        if name and not any(
-            company_key(c.name) == company_key(name)
-            and company_key(c.company) == company_key(company)
-            for c in self.contacts
-        ):
-            contact = Contact(id=store.new_id(Contact), name=name, company=company)
+        person = (company_key(name), company_key(company))
+        if name and person not in self._contacts:
+            contact = Contact(id=self._new_id(store, Contact), name=name, company=company)
             made.append(contact)
-            self.contacts.append(contact)
+            self._contacts.add(person)
             done.append(f"contact {name}")
         if not made:
             return RowResult(number, False, f"skipped: {company} is already there")

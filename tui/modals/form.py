@@ -27,9 +27,10 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ..actions import split_list
 from ..engine.errors import InvalidField
-from ..engine.when import parse_when_day, parse_when_moment, short_day
+from ..engine.when import ambiguity_note, parse_when_day, parse_when_moment, short_day
 from ..store import Conflict, StoreError
 from ..widgets.clean_input import CleanInput
+from ..writer import refusal_text
 from .conflict import ConflictDialog
 
 if TYPE_CHECKING:
@@ -177,7 +178,9 @@ class FormScreen(ModalScreen[bool]):
             return day, f"{short_day(day)} {day.year}"
         if spec.kind == "moment":
             moment = parse_when_moment(text, self._now, self._tz, spec.name)
-            return moment, moment.format("ddd D MMM YYYY HH:mm zz")
+            understood = moment.format("ddd D MMM YYYY HH:mm zz")
+            twice = ambiguity_note(moment)
+            return moment, understood if twice is None else f"{understood}. Note: {twice}"
         if spec.kind == "int":
             try:
                 number = int(text)
@@ -291,7 +294,7 @@ class FormScreen(ModalScreen[bool]):
                 hint.set_class(True, "-error")
             error.update(Text(f"Not saved: {refused}"))
         elif isinstance(refused, StoreError | OSError):
-            error.update(Text(f"Not saved: {refused}"))
+            error.update(Text(f"Not saved: {refusal_text(refused)}"))
         else:
             raise refused
 

@@ -14,6 +14,7 @@ from typing import Any
 from pendulum import DateTime
 
 from .. import actions
+from ..engine.calendar import BusinessCalendar
 from ..engine.models import (
     FEELINGS,
     STAGES,
@@ -24,8 +25,10 @@ from ..engine.models import (
     Task,
     Touch,
 )
+from ..engine.promises import promise_in
 from ..engine.when import format_clock
 from ..store import Store
+from .debrief import InterviewForm, debrief_fields, debrief_values
 from .form import FieldSpec, FormScreen
 
 __all__ = [
@@ -201,6 +204,10 @@ def interview_form(
             placeholder="SQL, stakeholder demos",
         ),
     ]
+    # The debrief's own fields, once the interview has happened (issue 18: tui/modals/debrief.py).
+    debriefed = interview is not None and interview.start <= now
+    if debriefed:
+        fields += debrief_fields(records.settings, interview)
 
     if prefill:
         fields = [
@@ -235,6 +242,24 @@ def interview_form(
             felt=values["felt"] or None,
             skills=values["skills"],
         )
+        if debriefed:
+            answers: dict[str, Any] = {
+                "estimate": values["estimate"],
+                "next_steps": values["next_steps"],
+                "signals": debrief_values(fields, values)["signals"],
+            }
+            if not changed.promised_by and answers["next_steps"]:
+                held = values["start"].in_timezone(tz).date()
+                promise = promise_in(
+                    answers["next_steps"], held, BusinessCalendar(records.settings.country)
+                )
+                answers["promised_by"] = promise.day if promise else None
+            answered = (
+                answers["estimate"] is not None or answers["next_steps"] or answers["signals"]
+            )
+            if answered and changed.debriefed_at is None:
+                answers["debriefed_at"] = now
+            changed = dataclasses.replace(changed, **answers)
         actions.edit_interview(
             store,
             interview,
@@ -245,12 +270,13 @@ def interview_form(
             force=force,
         )
 
-    return FormScreen(
+    return InterviewForm(
         title or ("Edit interview" if interview else "Add an interview"),
         fields,
         save,
         now=now,
         tz=tz,
+        country=records.settings.country,
     )
 
 

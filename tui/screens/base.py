@@ -17,7 +17,7 @@ from ..engine.models import Contact, Opportunity, Records
 from ..store import Store, StoreError
 from ..widgets.key_bar import KeyBar
 from ..widgets.too_small import TooSmall
-from ..writer import REFUSALS
+from ..writer import REFUSALS, refusal_text
 
 if TYPE_CHECKING:
     from ..app import NowwhatApp
@@ -91,7 +91,7 @@ class DataScreen(Screen[None]):
         try:
             records = self.store.records()
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            self.nowwhat.report_store_error(error)
             return
         self._seen_generation = self.store.generation
         self.show(records, self.now())
@@ -138,6 +138,6 @@ class DataScreen(Screen[None]):
             app.data_changed()  # the screen goes back to what is on disk
             if not isinstance(error, REFUSALS):
                 raise error
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            self.notify(refusal_text(error), severity="error", markup=False, timeout=8)
 
         app.write(work, *args, done=written, failed=refused, **kwargs)

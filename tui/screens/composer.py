@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -25,9 +26,10 @@ from ..engine.tone import ToneReport, check_tone
 from ..lexicon import shipped_lexicon
 from ..modals.pick import PickScreen
 from ..store import Store
+from ..store.errors import os_error_line
 from ..widgets.clean_input import CleanTextArea
 from ..widgets.key_bar import KeyBar
-from ..writer import REFUSALS
+from ..writer import REFUSALS, refusal_text
 from .base import WIDTH_CLASSES
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class ComposerScreen(Screen[bool]):
         self.template = situation.template
         self.drafts = DraftStore(store.path)
         self._save_timer: Timer | None = None
+        self._save_problem: str | None = None
         self.report: ToneReport | None = None
         self.text = ""
 
@@ -106,12 +109,20 @@ class ComposerScreen(Screen[bool]):
 
     def _load(self) -> None:
         notes = []
-        saved = self.drafts.load(self.key)
+        try:
+            saved = self.drafts.load(self.key)
+        except (OSError, ValueError) as error:  # unreadable, too large: start from the template
+            saved = None
+            notes.append(f"Could not restore the draft: {_problem(error)}")
         if saved is not None:
             text = saved
             notes.append("Restored your draft (saved as you typed).")
         else:
-            template, source = load_template(self.template, self.store.path)
+            try:
+                template, source = load_template(self.template, self.store.path)
+            except (OSError, ValueError) as error:
+                template, source = "", "shipped"
+                notes.append(f"Could not read the template: {_problem(error)}")
             filled = fill(template, self.situation.values)
             text = filled.text
             if filled.unknown:
@@ -158,7 +169,17 @@ class ComposerScreen(Screen[bool]):
         try:
             self.drafts.save(self.key, self.text)
         except OSError as error:
-            self.notify(f"Could not save the draft: {error}", severity="error", markup=False)
+            # Said once, not at every pause in the typing; the text stays on the screen.
+            message = os_error_line(error, about=self.drafts.path(self.key))
+            if message != self._save_problem:
+                self._save_problem = message
+                self.notify(
+                    f"Could not save the draft: {message} (your text is still here)",
+                    severity="error",
+                    markup=False,
+                )
+        else:
+            self._save_problem = None
 
     def on_unmount(self) -> None:
         if self._save_timer is not None:  # typed, not yet written: write it now
@@ -225,7 +246,14 @@ class ComposerScreen(Screen[bool]):
                 f"Editor not found: {editor[0]} (set $EDITOR)", severity="error", markup=False
             )
             return
-        self.query_one(TextArea).load_text(path.read_text(encoding="utf-8"))
+        try:
+            edited = self.drafts.load(self.key)
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not read the edited draft: {_problem(error)}", markup=False)
+            return
+        if edited is None:
+            return
+        self.query_one(TextArea).load_text(edited)
         self.text = self.query_one(TextArea).text
         self._check()
 
@@ -252,14 +280,15 @@ class ComposerScreen(Screen[bool]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        self.drafts.discard(self.key)
+        with contextlib.suppress(OSError):  # a draft left behind is harmless; the touch is logged
+            self.drafts.discard(self.key)
         self.notify("Logged as sent.", markup=False)
         self.dismiss(True)
 
     def _not_sent(self, error: BaseException) -> None:
         if not isinstance(error, REFUSALS):
             raise error
-        self.notify(str(error), severity="error", markup=False)
+        self.notify(refusal_text(error), severity="error", markup=False)
 
     def action_template(self) -> None:
         names = available_templates(self.store.path)
@@ -271,3 +300,7 @@ class ComposerScreen(Screen[bool]):
             self._save()
             self.template = name
             self._load()
+
+
+def _problem(error: BaseException) -> str:
+    return os_error_line(error) if isinstance(error, OSError) else str(error)

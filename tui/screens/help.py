@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("", "")
         table.add_row(Text("Everywhere", style="bold underline"), "")
         for key, text in (
-            ("1 … 6", "Today, Waiting room, Advocates, Network, Pipeline, Inbox"),
+            ("1 … 7", "Today, Waiting room, Advocates, Network, Pipeline, Calibration, Inbox"),
             ("ctrl+p", "command palette: every action of every screen, by name"),
             ("tab / shift+tab", "move between parts of the screen"),
             ("?", "this help"),
@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_row(Text("In forms", style="bold underline"), "")
         for key, text in (
             ("ctrl+s", "save (or enter on the last field)"),
-            ("escape", "cancel: nothing is saved"),
+            ("escape", "cancel: nothing is saved (the debrief: close, its answers are kept)"),
             ("dates", "2026-12-01, 2026-12-01 14:00, today, tomorrow, mon…sun, +3d, +2w"),
         ):
             table.add_row(key, text)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from .. import actions
 from ..engine.calendar import BusinessCalendar
+from ..engine.debrief import DebriefPrompt, debrief_prompts
 from ..engine.items import PlanItem
 from ..engine.models import Contact, Interview, Records, Task
 from ..engine.plan import DayPlan, plan_day
@@ -66,6 +67,14 @@ class TodayScreen(DataScreen):
             tooltip="The next business day (plan ahead)",
         ),
         Binding("t", "today", "Back to today", id="today.today", show=False),
+        # -- the debrief (issue 18): tui/engine/debrief.py, tui/modals/debrief.py --
+        Binding(
+            "b",
+            "debrief",
+            "Debrief",
+            id="today.debrief",
+            tooltip="The one-minute debrief of an interview that just ended",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -73,9 +82,11 @@ class TodayScreen(DataScreen):
         self.day: Date | None = None  # None: follow the clock
         self.plan: DayPlan | None = None
         self.records: Records | None = None
+        self.debriefs: tuple[DebriefPrompt, ...] = ()
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="glow")
+        yield Static(id="debrief")  # the debrief prompt (issue 18)
         yield SplitBar(id="split")
         yield PlanList(id="plan")
         yield Static(id="why")
@@ -94,6 +105,7 @@ class TodayScreen(DataScreen):
         self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}" + mail_notice(records)
         self.query_one(SplitBar).split = plan.split
         self._show_glow(plan, now, today)
+        self._show_debrief(records, now, plan.date == today)
         self.query_one(PlanList).show_plan(plan)
         self._show_why()
         self._show_warnings(plan)
@@ -113,6 +125,44 @@ class TodayScreen(DataScreen):
         text.append(window.company)
         text.append(" · make the calls you have been putting off")
         banner.update(text)
+
+    # -- the debrief (issue 18): the prompt comes from the engine, the form from modals/debrief --
+
+    def _show_debrief(self, records: Records, now: DateTime, today: bool) -> None:
+        self.debriefs = debrief_prompts(records, now) if today else ()
+        line = self.query_one("#debrief", Static)
+        line.display = bool(self.debriefs)
+        if self.debriefs:
+            text = Text("✎ b: ")
+            text.append(self.debriefs[0].text)
+            if len(self.debriefs) > 1:
+                text.append(f" (and {len(self.debriefs) - 1} more)")
+            line.update(text)
+
+    def action_debrief(self) -> None:
+        if not self.debriefs:
+            self.notify(
+                "No interview is waiting for its debrief (edit a past one with e on its item, "
+                "or from the Waiting room).",
+                markup=False,
+            )
+            return
+        if len(self.debriefs) == 1:
+            self._open_debrief(self.debriefs[0].interview.id)
+            return
+        from ..modals.pick import PickScreen
+
+        choices = [(p.interview.id, Text(p.text)) for p in self.debriefs]
+        self.app.push_screen(PickScreen("Which interview?", choices), self._open_debrief)
+
+    def _open_debrief(self, interview_id: str | None) -> None:
+        prompt = next((p for p in self.debriefs if p.interview.id == interview_id), None)
+        if prompt is None:
+            return
+        from ..modals.debrief import DebriefForm
+
+        form = DebriefForm(self.store, self.now, prompt.interview, prompt.company)
+        self.app.push_screen(form, self._after_form)
 
     def _show_warnings(self, plan: DayPlan) -> None:
         panel = self.query_one("#warnings", Static)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from ..engine.items import KIND_LABEL, TOUCH_LABEL
 from ..engine.lookup import company_key
 from ..engine.models import Records
+from ..engine.silence import SilenceNote, answer_history_of, silence_note
 from ..engine.waiting import WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
 from ..modals.pick import PickScreen
@@ -90,6 +91,7 @@ class WaitingScreen(DataScreen):
         super().__init__()
         self.room: WaitingRoom | None = None
         self.records: Records | None = None
+        self.silences: dict[str, SilenceNote] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="history")
@@ -101,6 +103,7 @@ class WaitingScreen(DataScreen):
         self.records = records
         room = waiting_room(records, now)
         self.room = room
+        self._note_silences(room, records, now)  # issue 18: the silence in proportion
         today = now.in_timezone(records.settings.timezone).date()
         self.sub_title = mail_notice(records).removeprefix(" · ")  # mail to review (issue 16)
         history = self.query_one("#history", Static)
@@ -156,9 +159,7 @@ class WaitingScreen(DataScreen):
             "Role": cell(state.opportunity.role),
             "Interviewed": cell(_ago((today - held).days)),
             "Promised": cell(short_day(promised) if promised else "—"),
-            "Silent": cell(
-                f"{row.silence_days} d" + (" !" if late else ""), "bold" if late else ""
-            ),
+            "Silent": cell(self._silent_text(row) + (" !" if late else ""), "bold" if late else ""),
             "State": cell(label, style),
             "Next step": cell(step_text, step_style),
             "Advocates": cell(", ".join(c.name for c in row.advocates) or "—"),
@@ -218,10 +219,11 @@ class WaitingScreen(DataScreen):
             text.append(f" · {opportunity.role}")
         if row.state.interview.promised_by:
             text.append(f" · promised by {short_day(row.state.interview.promised_by)}")
-        text.append(f" · silent {row.silence_days} d")
-        if self.room is not None and self.room.median_answer_days is not None:
-            text.append(f" (median answer {self.room.median_answer_days:g} d)")
         text.append("\n")
+        note = self.silences.get(opportunity.id)  # issue 18: the silence in proportion
+        if note is not None:
+            text.append(note.sentence, style="italic")
+            text.append("\n")
         for moment, line in events:
             local = moment.in_timezone(tz)
             text.append(f"{short_day(local.date())} {local.format('HH:mm')}  ", style="dim")
@@ -248,6 +250,20 @@ class WaitingScreen(DataScreen):
             text.append("advocates: ", style="bold")
             text.append(", ".join(c.name for c in row.advocates))
         pane.update(text)
+
+    # -- the silence in proportion (issue 18): words from tui/engine/silence.py ------------------
+
+    def _note_silences(self, room: WaitingRoom, records: Records, now: DateTime) -> None:
+        history = answer_history_of(records, now)
+        self.silences = {
+            row.state.opportunity.id: silence_note(row.silence_days, history)
+            for row in room.rows
+            if row.state.state != "heard_back"
+        }
+
+    def _silent_text(self, row: WaitingRow) -> str:
+        note = self.silences.get(row.state.opportunity.id)
+        return note.short if note is not None else f"{row.silence_days} d"
 
     # -- actions ----------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -25,11 +26,11 @@ from ..engine.settings import Settings
 from . import schema
 from .backups import backup_folder
 from .documents import ID_PREFIX, TABLE_OF, Record, from_document, to_document
-from .errors import Conflict, NotFound, StoreError, UnreadableDatabase
+from .errors import Conflict, DiskError, NotFound, StoreError, UnreadableDatabase, os_cause
 from .quiet_gc import paused_gc
 from .safefile import atomic_write, ensure_private_dir
 from .schema import TABLES, check_database, empty_database, schema_version
-from .snapshot_cache import CachedTable, cache_path, cached_digest, load_cache, save_cache
+from .snapshot_cache import CachedTable, cache_is_current, cache_path, load_cache, save_cache
 from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
@@ -39,6 +40,7 @@ R = TypeVar(
 )
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
+_ID_SPACE = len(_ID_ALPHABET) ** 8
 
 
 class _FreshTable(Table):
@@ -64,14 +66,15 @@ class Store:
         today: Callable[[], dt.date] = dt.date.today,
         default_timezone: Callable[[], str] | None = None,
     ) -> None:
-        self.path = Path(path)
         self._storage = SafeJSONStorage(
-            self.path,
+            Path(path),
             validate=check_database,
             lock_timeout=lock_timeout,
             today=today,
             defer_parse=True,
         )
+        self.path = self._storage.path
+        """The database file itself (a symbolic link given is followed, once, here)."""
         self._default_timezone = default_timezone or _local_timezone
         storage = self._storage
         self._db = _Database(storage=lambda: storage)
@@ -94,10 +97,16 @@ class Store:
         self._changed: dict[str, set[str] | None] = {}
         self._positions: dict[str, dict[str, int]] = {}
         self._settings_seen: tuple[dict[str, Any], Settings] | None = None
+        self._cached_digest: bytes | None = None  # the digest of the cache this run started from
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
             self._storage.parse_now()  # a bad file is refused here, as it always was
             self._migrate_if_needed()
+
+    def on_warning(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with each one-line warning (a backup that could not be made); the
+        change it came with was saved."""
+        self._storage.on_warning(listener)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -112,7 +121,15 @@ class Store:
         return self._storage.generation
 
     def refresh(self) -> bool:
-        """Pick up another process's changes; return whether there were any."""
+        """Pick up another process's changes; return whether there were any.
+
+        While a transaction is open nothing is read: its own thread holds the lock (the file
+        was caught up with when it was taken), so an import that asks for a fresh id per row
+        does not open the file per row; another thread's check (the TUI's watch) returns at
+        once instead of waiting for the write, and the next check catches up.
+        """
+        if self._storage.in_transaction:
+            return False
         return self._storage.reload_if_changed()
 
     def records(self) -> Records:
@@ -167,13 +184,18 @@ class Store:
         """A fresh id for a record of type ``cls``, short enough to type."""
         with self._storage.mutex:
             self.records()  # brings the id index up to date
-            taken = set(self._doc_ids.get(TABLE_OF[cls], {}))
-        while True:
-            candidate = f"{ID_PREFIX[cls]}_" + "".join(
-                secrets.choice(_ID_ALPHABET) for _ in range(8)
-            )
-            if candidate not in taken:
-                return candidate
+            taken = self._doc_ids.get(TABLE_OF[cls], {})
+            while True:
+                # One draw for all eight letters (a draw per letter was most of the cost of an
+                # import's ids: 100,000 rows make 180,000 of them).
+                number = secrets.randbelow(_ID_SPACE)
+                letters = []
+                for _ in range(8):
+                    number, letter = divmod(number, len(_ID_ALPHABET))
+                    letters.append(_ID_ALPHABET[letter])
+                candidate = f"{ID_PREFIX[cls]}_" + "".join(letters)
+                if candidate not in taken:
+                    return candidate
 
     def add(self, record: R) -> R:
         """Store a new record; its id must be new."""
@@ -257,6 +279,7 @@ class Store:
             data = {name: dict(table) for name, table in (self._storage.raw or {}).items()}
             positions: dict[str, dict[str, str]] = {}
             next_ids: dict[str, int] = {}
+            written: list[tuple[str, str, dict[str, Any], Record]] = []
             for record in records:
                 name = TABLE_OF[type(record)]
                 table = data.setdefault(name, {})
@@ -268,9 +291,14 @@ class Store:
                     doc_id = str(next_ids[name])
                     next_ids[name] += 1
                     positions[name][record.id] = doc_id
-                table[doc_id] = to_document(record)
+                document = table[doc_id] = to_document(record)
+                written.append((name, doc_id, document, record))
             self._storage.replace_all(data)
             self._forget()
+            # The next read need not decode what was just written from these very records
+            # (they passed their checks when built): each document is paired with its record.
+            for name, doc_id, document, record in written:
+                self._decoded.setdefault(name, {})[doc_id] = (document, record)
 
     def delete(self, cls: type[R], record_id: str) -> None:
         """Remove one record."""
@@ -320,11 +348,16 @@ class Store:
             if raw is None or version is None or version >= schema.CURRENT_VERSION:
                 return
             folder = backup_folder(self.path)
-            ensure_private_dir(folder)
-            atomic_write(
-                folder / f"{self.path.stem}-pre-schema-{version + 1}{self.path.suffix}",
-                self.path.read_bytes(),
-            )
+            try:
+                ensure_private_dir(folder)
+                atomic_write(
+                    folder / f"{self.path.stem}-pre-schema-{version + 1}{self.path.suffix}",
+                    self.path.read_bytes(),
+                )
+            except OSError as error:  # no migration without the copy of the file before it
+                raise DiskError(
+                    self.path, f"the copy before the schema upgrade: {os_cause(error, folder)}"
+                ) from None
             migrated, _ = schema.migrate(raw)
             check_database(self.path, migrated)
             self._storage.replace_all(migrated)
@@ -343,8 +376,15 @@ class Store:
         digest = self._storage.current_digest()
         if digest is None:
             return False
+        if digest == self._cached_digest:
+            return True  # this run started from that very cache, verified
+        try:
+            if self.path.stat().st_uid != os.geteuid():
+                return False  # another user's database: leave no file of ours in their folder
+        except OSError:
+            return False
         path = cache_path(self.path)
-        if cached_digest(path) == digest:
+        if cache_is_current(path, digest):
             return True  # checked before the data: an unchanged file is never parsed for this
         data = self._storage.raw
         if data is None:
@@ -379,6 +419,7 @@ class Store:
             cached = load_cache(cache_path(self.path), digest)
         if cached is None:
             return False
+        self._cached_digest = digest
         tables, stored_settings = cached
         if set(tables) != set(TABLE_OF.values()):
             return False
@@ -399,17 +440,38 @@ class Store:
         return True
 
     def _link_documents(self, data: dict[str, Any], tables: dict[str, CachedTable]) -> None:
-        """Pair each cached record with its document, now that the file has been parsed."""
+        """Pair each cached record with its document, now that the file has been parsed.
+
+        A record is only ever paired with the document of the same id: if the cache does not
+        match the file (it cannot, for the same bytes and a verified cache), every cached
+        record is dropped and the file decoded, so no write can put a record back that did
+        not come from the file.
+        """
         for name, (ids, records) in tables.items():
             source = data.get(name, {})
-            if list(source) != ids:
-                self._decoded.clear()  # cannot happen for the same bytes; if it did: decode all
-                self._table_tuples.clear()
+            if list(source) != ids or any(
+                not isinstance(document, dict) or document.get("id") != record.id
+                for document, record in zip(source.values(), records, strict=True)
+            ):
+                self._distrust_cache()
                 return
             pairs = zip(ids, records, strict=True)
             self._decoded[name] = {doc_id: (source[doc_id], record) for doc_id, record in pairs}
             self._positions[name] = {doc_id: n for n, doc_id in enumerate(ids)}
             self._table_tuples[name] = (source, records)
+
+    def _distrust_cache(self) -> None:
+        """Forget everything the cache said, and the cache itself; the next read decodes the
+        file (and the run's end writes a true cache)."""
+        with contextlib.suppress(OSError):
+            cache_path(self.path).unlink(missing_ok=True)
+        self._decoded.clear()
+        self._table_tuples.clear()
+        self._positions.clear()
+        self._doc_ids.clear()
+        self._next_doc_ids.clear()
+        self._snapshot = None
+        self._cached_digest = None
 
     def _patch(
         self,
@@ -483,7 +545,7 @@ class Store:
                         record = from_document(cls, document)
                     except InvalidField as error:
                         raise UnreadableDatabase(
-                            self.path, f"record {doc_id} in {name} is invalid ({error})"
+                            self.path, f"{_named(document, doc_id, name)} is invalid ({error})"
                         ) from None
                 after[doc_id] = (document, record)
                 ids[record.id] = doc_id
@@ -522,6 +584,14 @@ class Store:
             mail_seen=table(MailSeen),
             mail_review=table(MailReview),
         )
+
+
+def _named(document: Any, doc_id: str, table: str) -> str:
+    """A stored record as a message names it: by its id when it has a readable one."""
+    record_id = document.get("id") if isinstance(document, dict) else None
+    if isinstance(record_id, str) and record_id.isascii() and record_id.isprintable():
+        return f"record {record_id[:64]} ({table}, document {doc_id})"
+    return f"record {doc_id} in {table}"
 
 
 def _local_timezone() -> str:

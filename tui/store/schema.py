@@ -84,11 +84,12 @@ def check_database(path: Path, data: dict[str, Any]) -> None:
     if version > CURRENT_VERSION:
         raise UnreadableDatabase(
             path,
-            f"written by a newer nowwhat (schema {version}; this one reads up to "
+            f"written by a newer nowwhat (schema {version if version < 10**6 else '?'}; "
+            "this one reads up to "
             f"{CURRENT_VERSION}). Upgrade nowwhat",
         )
     if version < 1:
-        raise UnreadableDatabase(path, f"unknown schema version {version}")
+        raise UnreadableDatabase(path, f"unknown schema version {max(version, -1)}")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise UnreadableDatabase(path, f"not a nowwhat database (table {name!r} is malformed)")

@@ -8,17 +8,28 @@ plain values (``marshal``), keyed by the SHA-256 of the database's bytes. The ne
 finds the same bytes builds the records straight from those values, without the checks.
 
 Safety: the key is the content, not a file date, so an edit by any other means misses the cache;
-the payload carries its own SHA-256 (a torn or damaged cache is ignored, never trusted); the
-format, the nowwhat and schema versions and the records' field lists are part of the key (a new
+the format, the nowwhat and schema versions and the records' field lists are part of the key (a new
 version of nowwhat ignores an old cache); the file is 0600 in the database's own folder, like the
 database. Anything unexpected means "no cache": the records are decoded from the database as
 before.
+
+The cache cannot be forged: it carries an HMAC-SHA256 of its header (with the database's
+digest) and its payload, keyed by a random secret of this database kept in a 0600 file beside
+it (``.nowwhat.json.key``), which must be a plain file, owned by the user and readable by no one
+else. A plain checksum would not do: anyone who can put a file in the folder can compute one,
+so a copy of another database's cache with this file's digest written into its header (or a
+freshly computed checksum) would be trusted. Without the secret no such file verifies, and a
+cache that does not verify is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
+import os
+import secrets
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,9 +42,18 @@ from .documents import _DAY, _MAP, _PLANS, _STAMP, RECORD_TYPES
 from .safefile import atomic_write
 from .schema import CURRENT_VERSION
 
-__all__ = ["Cached", "CachedTable", "cache_path", "cached_digest", "load_cache", "save_cache"]
+__all__ = [
+    "Cached",
+    "CachedTable",
+    "cache_is_current",
+    "cache_path",
+    "key_path",
+    "load_cache",
+    "save_cache",
+]
 
-FORMAT = 1
+FORMAT = 2  # 2: authenticated by an HMAC (format 1 had a checksum anyone could recompute)
+_KEY_BYTES = 32
 _MAGIC = b"nowwhat-snapshot\n"
 
 CachedTable = tuple[list[str], tuple[Any, ...]]
@@ -45,6 +65,43 @@ Cached = tuple[dict[str, CachedTable], dict[str, Any]]
 def cache_path(database: Path) -> Path:
     """Where the cache of ``database`` lives: a hidden file beside it."""
     return database.with_name(f".{database.name}.snapshot")
+
+
+def key_path(database: Path) -> Path:
+    """Where the secret that authenticates the cache of ``database`` lives."""
+    return database.with_name(f".{database.name}.key")
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The secret, if the file is one this user made: plain, owned by them, private."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        found = os.fstat(fd)
+        if (
+            not stat.S_ISREG(found.st_mode)
+            or found.st_uid != os.geteuid()
+            or found.st_mode & 0o077
+            or found.st_size != _KEY_BYTES
+        ):
+            return None
+        key = os.read(fd, _KEY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _key_for_writing(path: Path) -> bytes:
+    """The secret, made (0600) if there is none yet or the one there is not trustworthy."""
+    key = _read_key(path)
+    if key is None:
+        key = secrets.token_bytes(_KEY_BYTES)
+        atomic_write(path, key)
+    return key
 
 
 def _fingerprint() -> bytes:
@@ -179,7 +236,7 @@ def _zone(key: object) -> Timezone | FixedTimezone:
     raise TypeError(f"unexpected zone key {key!r}")
 
 
-def _decode(payload: bytes) -> Cached:
+def _decode(payload: bytes | memoryview) -> Cached:
     zone_keys, rows, settings = marshal.loads(payload)  # noqa: S302 - our own 0600 file, checksummed
     zones = [_zone(key) for key in zone_keys]
     tables: dict[str, CachedTable] = {}
@@ -201,8 +258,15 @@ def _header(digest: bytes) -> bytes:
     return _MAGIC + _FINGERPRINT + digest
 
 
-def load_cache(path: Path, digest: bytes) -> Cached | None:
-    """The cached tables and stored settings of a database whose bytes hash to ``digest``."""
+def _mac(key: bytes, header: bytes, payload: bytes | memoryview) -> bytes:
+    made = hmac.new(key, header, hashlib.sha256)
+    made.update(payload)  # no joined copy of a payload of megabytes
+    return made.digest()
+
+
+def _verified(path: Path, digest: bytes) -> memoryview | None:
+    """The payload of the cache at ``path`` if it was written for ``digest`` by someone who
+    holds this database's secret; else ``None``."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -210,8 +274,24 @@ def load_cache(path: Path, digest: bytes) -> Cached | None:
     header = _header(digest)
     if not data.startswith(header):
         return None
-    checksum, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
-    if hashlib.sha256(payload).digest() != checksum:
+    key = _read_key(key_path(_database_of(path)))
+    if key is None:
+        return None
+    view = memoryview(data)
+    mac, payload = view[len(header) : len(header) + 32], view[len(header) + 32 :]
+    if not hmac.compare_digest(mac, _mac(key, header, payload)):
+        return None
+    return payload
+
+
+def _database_of(cache: Path) -> Path:
+    return cache.with_name(cache.name.removeprefix(".").removesuffix(".snapshot"))
+
+
+def load_cache(path: Path, digest: bytes) -> Cached | None:
+    """The cached tables and stored settings of a database whose bytes hash to ``digest``."""
+    payload = _verified(path, digest)
+    if payload is None:
         return None
     try:
         return _decode(payload)
@@ -219,16 +299,16 @@ def load_cache(path: Path, digest: bytes) -> Cached | None:
         return None
 
 
-def cached_digest(path: Path) -> bytes | None:
-    """The database digest the cache at ``path`` was written for (``None``: none or not ours)."""
+def cache_is_current(path: Path, digest: bytes) -> bool:
+    """Whether the cache at ``path`` is a verified cache of the bytes hashing to ``digest``."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_MAGIC) + 64)
     except OSError:
-        return None
-    if not head.startswith(_MAGIC + _FINGERPRINT) or len(head) < len(_MAGIC) + 64:
-        return None
-    return head[len(_MAGIC) + 32 :]
+        return False
+    if head != _header(digest):
+        return False  # the usual case when it is stale: decided by 81 bytes
+    return _verified(path, digest) is not None
 
 
 def save_cache(
@@ -239,5 +319,7 @@ def save_cache(
         payload = _encode(tables, settings)
     except (TypeError, ValueError):
         return False
-    atomic_write(path, _header(digest) + hashlib.sha256(payload).digest() + payload)
+    key = _key_for_writing(key_path(_database_of(path)))
+    header = _header(digest)
+    atomic_write(path, [header, _mac(key, header, payload), payload])
     return True

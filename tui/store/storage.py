@@ -8,8 +8,14 @@ lock: a crash mid-write corrupts it and two processes silently overwrite each ot
 * writes only inside :meth:`SafeJSONStorage.transaction`: take the inter-process lock, re-read
   if another process wrote, let TinyDB change the fresh data, then write it once — temp file in
   the same folder, fsync, ``os.replace``, fsync the folder;
-* copies the file into ``backups/`` before the first write of each day;
-* refuses, without touching it, a file it cannot read or that is not a nowwhat database.
+* copies the file into ``backups/`` before the first write of each day (a backup that cannot
+  be made is a warning, never a reason to refuse the write);
+* refuses, without touching it, a file it cannot read or that is not a nowwhat database, and a
+  file it may not write (read-only for the person, or another user's);
+* turns every error of the operating system into one :class:`DiskError` line that names the
+  database and the cause, never a temp file's name;
+* works on the file a symbolic link points to: the path is resolved once, so the lock, the
+  backups and the cache sit beside the real file and a write never replaces the link.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -27,19 +34,48 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .backups import backup_daily
-from .errors import DatabaseBusy, StoreError, UnreadableDatabase
+from .backups import backup_daily, backup_folder
+from .errors import (
+    DatabaseBusy,
+    DiskError,
+    StoreError,
+    UnreadableDatabase,
+    json_problem,
+    os_cause,
+)
 from .quiet_gc import paused_gc
 from .safefile import PRIVATE_FILE, atomic_write, ensure_private_dir
 
-__all__ = ["SafeJSONStorage", "Signature", "parse_database"]
+__all__ = ["SafeJSONStorage", "Signature", "parse_database", "real_path"]
 
 Signature = tuple[int, int, int, int]
 Validator = Callable[[Path, dict[str, Any]], None]
 
 
-def _signature(stat: os.stat_result) -> Signature:
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+def _signature(found: os.stat_result) -> Signature:
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; never raises (``Path.exists`` does, for a folder we may not
+    enter)."""
+    return os.access(path, os.F_OK)
+
+
+def _lock_cause(error: OSError, lock: Path) -> str:
+    if lock.is_symlink():
+        return f"{lock} is a symbolic link (nowwhat locks only a plain file; remove the link)"
+    return os_cause(error, lock)
+
+
+def real_path(path: Path) -> Path:
+    """The file ``path`` names, every symbolic link followed (as far as they lead).
+
+    Resolved once, when a database is opened: a write replaces the file at this path, so a
+    link stays a link and its target gets the writes, and the lock is one lock whichever link
+    a session came through.
+    """
+    return Path(os.path.realpath(Path(path).expanduser().absolute()))
 
 
 def parse_database(path: Path, raw: bytes) -> dict[str, Any] | None:
@@ -61,6 +97,10 @@ def parse_database(path: Path, raw: bytes) -> dict[str, Any] | None:
         except json.JSONDecodeError as error:
             raise UnreadableDatabase(
                 path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            ) from None
+        except (RecursionError, ValueError) as error:  # deep nesting, a 5,000-digit number
+            raise UnreadableDatabase(
+                path, f"not a nowwhat database ({json_problem(error)})"
             ) from None
     if not isinstance(data, dict):
         raise UnreadableDatabase(path, "not a nowwhat database (the JSON is not an object)")
@@ -84,7 +124,10 @@ class SafeJSONStorage(Storage):
         keep_backups: int = 14,
         defer_parse: bool = False,
     ) -> None:
-        self.path = Path(path)
+        self.given = Path(path).expanduser().absolute()
+        """The path as the caller gave it (perhaps a symbolic link)."""
+        self.path = real_path(self.given)
+        """The file itself: the lock, the backups and every write go here."""
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
         self.indent: int | None = None
@@ -108,6 +151,8 @@ class SafeJSONStorage(Storage):
         self._dirty = False
         self._swept = False
         self._listeners: list[Callable[[], None]] = []
+        self._warning_listeners: list[Callable[[str], None]] = []
+        self._warned: set[str] = set()
         self._parse_listeners: list[Callable[[dict[str, Any]], None]] = []
         self.reload_if_changed(force=True)
         self._defer = False  # only the first read may wait: later ones are parsed as usual
@@ -124,6 +169,11 @@ class SafeJSONStorage(Storage):
             self._table_bytes.clear()
         self._unparsed = None
         self._parsed = data
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open (in this thread, or in another: the writer's)."""
+        return self._depth > 0
 
     @property
     def parsed(self) -> bool:
@@ -173,7 +223,7 @@ class SafeJSONStorage(Storage):
             # TinyDB read and changed the data without the lock: it may be stale. Only write it
             # if nobody else wrote in the meantime; otherwise refuse and take the disk's version.
             with self.transaction(refresh=False):
-                if self._disk_signature() != self._seen and self.path.exists():
+                if self._disk_signature() != self._seen and _exists(self.path):
                     self._discard()
                     raise StoreError(
                         f"{self.path} changed in another process during an unlocked write; "
@@ -187,6 +237,20 @@ class SafeJSONStorage(Storage):
         """Nothing is held between transactions; kept for TinyDB's interface."""
 
     # -- our interface ----------------------------------------------------------------------------
+
+    def on_warning(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with a one-line warning (a backup that could not be made).
+
+        Called from whichever thread wrote; each warning once per process.
+        """
+        self._warning_listeners.append(listener)
+
+    def _warn(self, message: str) -> None:
+        if message in self._warned:
+            return
+        self._warned.add(message)
+        for listener in self._warning_listeners:
+            listener(message)
 
     def on_reload(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` whenever the data in memory is replaced by what is on disk."""
@@ -231,7 +295,7 @@ class SafeJSONStorage(Storage):
 
     def _enter(self, refresh: bool) -> None:
         """Take the file lock, then the data in memory, and catch up with the file."""
-        ensure_private_dir(self.path.parent)
+        self._make_folder()
         from filelock import FileLock, Timeout
 
         if self._lock is None:
@@ -246,6 +310,9 @@ class SafeJSONStorage(Storage):
             self._lock.acquire()
         except Timeout:
             raise DatabaseBusy(self.path, self.lock_timeout) from None
+        except OSError as error:
+            cause = _lock_cause(error, self.lock_path)
+            raise DiskError(self.path, f"its lock file: {cause}") from None
         self.mutex.acquire()
         try:
             if refresh:
@@ -253,6 +320,20 @@ class SafeJSONStorage(Storage):
         except BaseException:
             self._leave()
             raise
+
+    def _make_folder(self) -> None:
+        """Create the database's folder if it is missing, except behind a dangling link."""
+        folder = self.path.parent
+        if self.path != self.given and not _exists(folder):
+            raise DiskError(
+                self.path,
+                f"{self.given} is a symbolic link to it, and its folder {folder} does not exist "
+                "(create the folder, or point the link elsewhere)",
+            )
+        try:
+            ensure_private_dir(folder)
+        except OSError as error:
+            raise DiskError.of(error, self.path, at=folder) from None
 
     def _leave(self) -> None:
         self.mutex.release()
@@ -266,19 +347,29 @@ class SafeJSONStorage(Storage):
         """
         with self.mutex:
             try:
-                handle = self.path.open("rb")
-            except FileNotFoundError:
+                # Non-blocking: a FIFO put where the database should be must not hang us.
+                fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            except FileNotFoundError:  # a new database (its folder is made on the first write)
                 self._seen = None
                 return False
-            except IsADirectoryError:
-                raise UnreadableDatabase(self.path, "it is a folder, not a file") from None
-            except PermissionError:
-                raise UnreadableDatabase(self.path, "permission denied") from None
-            with handle:
-                signature = _signature(os.fstat(handle.fileno()))
+            except OSError as error:
+                raise UnreadableDatabase(self.path, os_cause(error, self.path)) from None
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode):
+                os.close(fd)
+                if stat.S_ISDIR(found.st_mode):
+                    raise UnreadableDatabase(self.path, "it is a folder, not a file")
+                raise UnreadableDatabase(
+                    self.path, "it is not a regular file (a device, a pipe or a socket)"
+                )
+            with open(fd, "rb") as handle:  # noqa: PTH123 - the descriptor just checked
+                signature = _signature(found)
                 if signature == self._seen and not force:
                     return False
-                raw = handle.read()
+                try:
+                    raw = handle.read()
+                except OSError as error:
+                    raise UnreadableDatabase(self.path, os_cause(error, self.path)) from None
             if self._unparsed is not None:
                 self.parse_now()  # so what changed can be told from what did not
             if self._defer and raw.strip():
@@ -353,7 +444,7 @@ class SafeJSONStorage(Storage):
     def _discard(self) -> None:
         """Forget unwritten changes: go back to the file on disk."""
         self._dirty = False
-        if self.path.exists():
+        if _exists(self.path):
             self.reload_if_changed(force=True)
         else:
             self._data = None
@@ -384,15 +475,57 @@ class SafeJSONStorage(Storage):
         return pieces
 
     def _flush(self) -> None:
+        self._check_writable()
         payload = self._serialise()
         if not self._swept:
             self._sweep_temp_files()
-        backup_daily(self.path, self._today(), self._keep_backups)
-        self._seen = _signature(atomic_write(self.path, payload))
+        warning = None
+        try:
+            backup_daily(self.path, self._today(), self._keep_backups)
+        except OSError as error:
+            # A backup is a second copy: the person's change matters more than it does.
+            folder = backup_folder(self.path)
+            warning = f"no backup today: cannot write {folder}: {os_cause(error, folder)}"
+        try:
+            self._seen = _signature(atomic_write(self.path, payload))
+        except OSError as error:
+            raise DiskError.of(error, self.path) from None
         self._dirty = False
+        if warning is not None:
+            self._warn(f"{warning} (your change was saved)")
+
+    def _check_writable(self) -> None:
+        """Refuse to replace a file the person may not write, or that belongs to someone else.
+
+        The atomic write renames a new file over the old one, which the folder's permissions
+        allow even when the file's own do not: without this, a read-only database (or another
+        user's, in a shared folder) would silently become a new file owned by the writer.
+        """
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise DiskError.of(error, self.path) from None
+        if not stat.S_ISREG(found.st_mode):
+            raise DiskError(self.path, "it is not a regular file")
+        me = os.geteuid()
+        if found.st_uid != me:
+            raise DiskError(
+                self.path,
+                f"it belongs to another user (uid {found.st_uid}); nowwhat only replaces "
+                "files of the user running it",
+            )
+        if not found.st_mode & stat.S_IWUSR or not os.access(self.path, os.W_OK):
+            raise DiskError(
+                self.path,
+                f"the file is read-only (mode {stat.S_IMODE(found.st_mode):04o}); "
+                "make it writable (chmod u+w) to allow changes",
+            )
 
     def _sweep_temp_files(self) -> None:
         """Remove temp files a killed writer left behind (safe: we hold the lock)."""
-        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
         self._swept = True

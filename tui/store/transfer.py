@@ -14,7 +14,7 @@ from typing import Any
 
 from ..engine.errors import InvalidField
 from ..engine.models import Contact, Interview, Records, Touch
-from ..engine.settings import Settings
+from ..engine.settings import Settings, check_entered
 from .documents import RECORD_TYPES, Record, from_document, to_document
 from .repository import Store
 from .schema import CURRENT_VERSION
@@ -74,7 +74,12 @@ def _parse(data: Mapping[str, Any]) -> tuple[dict[str, list[Record]], Settings |
     if not isinstance(data, Mapping) or data.get("format") != EXPORT_FORMAT:
         raise InvalidField("format", f'not a nowwhat export (expected "format": "{EXPORT_FORMAT}")')
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > CURRENT_VERSION:
+    # true is an int to Python, and must not read as schema 1
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int)
+        or not 1 <= version <= CURRENT_VERSION
+    ):
         raise InvalidField("schema_version", f"{version!r} is not a schema this nowwhat reads")
     parsed: dict[str, list[Record]] = {}
     for table, cls in RECORD_TYPES.items():
@@ -105,6 +110,8 @@ def _parse(data: Mapping[str, Any]) -> tuple[dict[str, list[Record]], Settings |
                 raise InvalidField("settings", "each entry needs a key and a value")
             values[str(entry["key"])] = entry["value"]
         settings = Settings.from_mapping(values)
+        for key, value in values.items():
+            check_entered(key, value)
     return parsed, settings
 
 

@@ -13,6 +13,6 @@ __all__ = ["mail_notice"]
 
 
 def mail_notice(records: Records) -> str:
-    """``" · ✉ 3 messages to review (6)"``, or nothing while the review queue is empty."""
+    """``" · ✉ 3 messages to review (7)"``, or nothing while the review queue is empty."""
     notice = review_notice(records)
-    return f" · ✉ {notice} (6)" if notice else ""
+    return f" · ✉ {notice} (7)" if notice else ""
