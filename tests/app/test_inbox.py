@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pendulum
@@ -148,7 +149,16 @@ async def test_undo_takes_back_an_applied_touch(tmp_path: Path) -> None:
 async def test_scan_now_runs_in_a_worker_with_progress_and_the_ui_stays_live(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("NOWWHAT_MAIL_BATCH", "1")  # many small writes: a slow scan
+    monkeypatch.setenv("NOWWHAT_MAIL_BATCH", "1")  # many small writes
+    from tui.mail.scan import Scan
+
+    read = Scan._read
+
+    def slow_read(self, raw, source):  # type: ignore[no-untyped-def]
+        time.sleep(0.02)  # a slow mailbox: the scan lasts seconds, whatever the machine
+        return read(self, raw, source)
+
+    monkeypatch.setattr(Scan, "_read", slow_read)
     db = tmp_path / "w.json"
     store = world_store(db)
     maildir = make_maildir(tmp_path / "Maildir")
