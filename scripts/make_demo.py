@@ -34,6 +34,7 @@ from pathlib import Path
 import pendulum
 
 from tui.engine.calendar import BusinessCalendar
+from tui.engine.mail_records import MailReview, MailSeen
 from tui.engine.models import Contact, Interview, Mark, Opportunity, Task, Touch
 from tui.engine.promises import promise_in
 from tui.engine.settings import Settings
@@ -497,6 +498,132 @@ def build(store: Store) -> None:
         )
         store.upsert_many([*opportunities, *interviews, *contacts, *touches, *tasks, *marks])
         store.upsert_many(history)
+        store.upsert_many(mail())
+
+
+def mail() -> list[MailSeen | MailReview]:
+    """Mail (issue 16): what Sunday evening's scan of Sam's Maildir left. Three messages wait
+    for review (a rejection, a receipt through an applicant-tracking system, an invitation);
+    two of the touches above came from the scan. Nothing here moves a clock the story set."""
+    scanned = at("2026-11-22 20:00")
+    review = [
+        (
+            "rev_lumen_no",
+            "msg_demo_lumen_no",
+            at("2026-11-20 17:45"),
+            "rejected",
+            "opp_lumen",
+            "Update on your application - Data Analyst",
+            "no-reply@talent.lumenfreight.example",
+            "domain",
+            "a rejection: nothing changes until you accept it",
+        ),
+        (
+            "rev_tidewater_ack",
+            "msg_demo_tidewater_ack",
+            at("2026-11-21 09:40"),
+            "acknowledgement",
+            "opp_tidewater",
+            "Your application to Tidewater Labs",
+            "no-reply@greenhouse-mail.example",
+            "ats",
+            "matched by the company an applicant-tracking system names only",
+        ),
+        (
+            "rev_northwind_invite",
+            "msg_demo_northwind_invite",
+            at("2026-11-22 11:05"),
+            "interview_invite",
+            "opp_northwind",
+            "Invitation: Northwind follow-up with Hannah @ Mon Nov 30, 2026 10am",
+            "ravi.menon@northwind.example",
+            "address",
+            "an invitation to interview: accept it to add the interview",
+        ),
+    ]
+    records: list[MailSeen | MailReview] = []
+    for review_id, seen_id, when, verdict, opportunity, subject, sender, match, why in review:
+        invite = verdict == "interview_invite"
+        records.append(
+            MailSeen(
+                id=seen_id,
+                at=when,
+                direction="in",
+                verdict=verdict,
+                action="review",
+                message_id=f"<{seen_id}@demo.example>",
+                counterpart=sender,
+                subject=subject,
+                opportunity_id=opportunity,
+                review_id=review_id,
+                handled_at=scanned,
+            )
+        )
+        records.append(
+            MailReview(
+                id=review_id,
+                seen_id=seen_id,
+                at=when,
+                direction="in",
+                verdict=verdict,
+                subject=subject,
+                counterpart=sender,
+                message_id=f"<{seen_id}@demo.example>",
+                opportunity_id=opportunity,
+                contact_id="con_ravi" if invite else None,
+                match=match,
+                reason=why,
+                created_at=scanned,
+                invite_method="REQUEST" if invite else "",
+                invite_uid="northwind-followup-2026-11-30@northwind.example" if invite else "",
+                invite_start=at("2026-11-30 10:00") if invite else None,
+                invite_minutes=45 if invite else 0,
+                invite_kind="video" if invite else "",
+                invite_summary="Northwind follow-up with Hannah" if invite else "",
+                invite_interviewers=("Ravi Menon", "Hannah Cole") if invite else (),
+                invite_new_contacts=("Hannah Cole <hannah.cole@northwind.example>",)
+                if invite
+                else (),
+            )
+        )
+    for seen_id, touch_id, when, subject, contact, opportunity, sender in (
+        (
+            "msg_demo_northwind_ty",
+            "tch_northwind_ty",
+            at("2026-11-17 18:10"),
+            "Thank you - panel",
+            "con_ravi",
+            "opp_northwind",
+            "ravi.menon@northwind.example",
+        ),
+        (
+            "msg_demo_bluefin_ty",
+            "tch_bluefin_ty",
+            at("2026-11-12 17:30"),
+            "Thank you for today",
+            "con_lena",
+            "opp_bluefin",
+            "lena.fischer@bluefin.example",
+        ),
+    ):
+        records.append(
+            MailSeen(
+                id=seen_id,
+                at=when,
+                direction="out",
+                verdict="sent",
+                action="applied",
+                sent_kind="thank_you",
+                message_id=f"<{seen_id}@fastmail.example>",
+                counterpart=sender,
+                subject=subject,
+                opportunity_id=opportunity,
+                contact_id=contact,
+                touch_id=touch_id,
+                handled_at=scanned,
+            )
+        )
+    return records
 
 
 # -- the debriefs and the earlier search (issue 18: calibration) ------------------------------

@@ -56,6 +56,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "network": ("network", "NetworkScreen"),
     "pipeline": ("pipeline", "PipelineScreen"),
     "calibration": ("calibration", "CalibrationScreen"),  # issue 18
+    "inbox": ("inbox", "InboxScreen"),  # mail (issue 16)
 }
 
 
@@ -87,6 +88,7 @@ class NowwhatApp(App[None]):
         Binding("4", "switch_mode('network')", "Network", id="go.network", show=False),
         Binding("5", "switch_mode('pipeline')", "Pipeline", id="go.pipeline", show=False),
         Binding("6", "switch_mode('calibration')", "Calibration", id="go.calibration", show=False),
+        Binding("7", "switch_mode('inbox')", "Inbox", id="go.inbox", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding(

@@ -201,7 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     importer = verbs.add_parser(
-        "import", help="import an export (.json), a tracker spreadsheet (.csv) or vCards (.vcf)"
+        "import",
+        help="import an export (.json), a tracker spreadsheet (.csv), vCards (.vcf) or a "
+        "calendar invitation (.ics)",
     )
     importer.add_argument("file")
     importer.add_argument(
@@ -266,6 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .calibration_cli import add_parsers as add_calibration_parsers
 
     add_calibration_parsers(verbs)
+    # -- mail (issues 16, 17): `nowwhat mail ...`, in tui/mail/cli.py --------------------------
+    from .mail import cli as mail_cli
+
+    mail_cli.add_parser(verbs)
     return parser
 
 
@@ -444,6 +450,10 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
     from .exchange.spreadsheet import ImportError_
 
     path = Path(args.file)
+    if path.suffix.lower() == ".ics":  # a calendar invitation (issue 17): tui/mail/invite_file.py
+        from .mail.cli import import_invitation
+
+        return import_invitation(session, path, args.dry_run)
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
         raise CliError(
@@ -719,6 +729,7 @@ _VERBS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
     # -- calibration and debrief (issue 18): tui/calibration_cli.py --
     "calibration": lambda session, args: _calibration_verb("run_calibration", session, args),
     "debrief": lambda session, args: _calibration_verb("run_debrief", session, args),
+    "mail": lambda session, args: _cmd_mail(session, args),
 }
 
 
@@ -727,6 +738,22 @@ def _calibration_verb(name: str, session: Session, args: argparse.Namespace) -> 
 
     run: Callable[[Store, DateTime, argparse.Namespace], int] = getattr(calibration_cli, name)
     return run(session.store, session.now, args)
+
+
+def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
+    """``nowwhat mail ...`` (tui/mail/cli.py); an IMAP failure is one line: exit 1, or exit 2
+    when the server refused the login."""
+    from .mail import cli as mail_cli
+    from .mail.imap import ImapAuthError, ImapError
+    from .mail.sources import SourceError
+
+    try:
+        return mail_cli.run(session, args)
+    except (ImapAuthError, SourceError) as error:  # the login refused; no password; no source
+        raise CliError(str(error)) from None
+    except ImapError as error:
+        sys.stderr.write(visible(f"nowwhat: {error}") + "\n")
+        return EXIT_BAD_DATABASE
 
 
 def _now(store: Store, text: str | None) -> DateTime:
@@ -775,8 +802,9 @@ def _run(args: argparse.Namespace) -> int:
                 return run_app(store, now, fixed_now=args.now is not None)
             return _VERBS[args.verb](Session(store, now), args)
         finally:
-            if demo_folder is None:
-                store.save_snapshot()  # the next start reads these records without re-checking
+            # The next start reads these records without re-checking; a dry run writes nothing.
+            if demo_folder is None and not getattr(args, "dry_run", False):
+                store.save_snapshot()
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
@@ -824,13 +852,18 @@ FIELD_WORDS = {
 """How a refused field is named on the command line when its id is not the person's word."""
 
 
+def _words(field: str) -> str:
+    """A field's id in words (``promised_by`` -> ``promised by``); a path or a name as it is."""
+    return field.replace("_", " ") if re.fullmatch(r"[a-z_]+", field) else field
+
+
 def _refusal(error: InvalidField) -> str:
     """A refusal in the person's words: ``promised by: is before the interview``, and what to
     type to get past it (a duplicate, an ambiguous name)."""
     field = (
         error.field
         if error.field in SPECS  # a setting: the key is what was typed
-        else FIELD_WORDS.get(error.field, error.field.replace("_", " "))
+        else FIELD_WORDS.get(error.field, _words(error.field))
     )
     said = f"{field}: {error.problem}"
     if isinstance(error, actions.Duplicate):

@@ -23,7 +23,7 @@ def _frame(app) -> str:  # type: ignore[no-untyped-def]
 async def test_every_screen_shows_stored_controls_visibly_and_sends_none(tmp_path: Path) -> None:
     app = build_app(Store(hostile_control_file(tmp_path / "old.json")), NOW)
     async with app.run_test(size=(120, 40)) as pilot:
-        for key in ("1", "2", "3", "4", "5", "6"):
+        for key in ("1", "2", "3", "4", "5", "6", "7"):
             await pilot.press(key)
             await pilot.pause(0.3)
             assert unsafe_for_a_terminal(_frame(app)) == [], key

@@ -20,6 +20,7 @@ SCREENS = {
     "network": "4",
     "pipeline": "5",
     "calibration": "6",
+    "inbox": "7",
 }
 
 

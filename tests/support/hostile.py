@@ -143,6 +143,37 @@ def hostile_control_file(path: Path) -> Path:
             }
         },
         "tasks": {"1": {"id": "tsk_c", "title": text, "kind": "apply", "company": text}},
+        # mail (issue 16): a queue entry and an applied message holding the same text
+        "mail_seen": {
+            "1": {
+                "id": "msg_c",
+                "at": NOW.subtract(days=1).isoformat(),
+                "direction": "in",
+                "verdict": "reply",
+                "action": "applied",
+                "subject": text,
+                "counterpart": text,
+                "opportunity_id": "opp_c",
+                "touch_id": "tch_c",
+                "handled_at": NOW.subtract(hours=1).isoformat(),
+            }
+        },
+        "mail_review": {
+            "1": {
+                "id": "rev_c",
+                "seen_id": "msg_c",
+                "at": NOW.subtract(days=1).isoformat(),
+                "direction": "in",
+                "verdict": "rejected",
+                "subject": text,
+                "counterpart": text,
+                "reason": text,
+                "opportunity_id": "opp_c",
+                "invite_interviewers": [text],
+                "invite_problem": text,
+            }
+        },
+        "mail_sources": {"1": {"id": "src_c", "location": text}},
     }
     path.write_text(json.dumps(data), encoding="utf-8")
     path.chmod(0o600)

@@ -157,6 +157,8 @@ def _index(records: Records, now: DateTime) -> Context:
     )
     interviews: defaultdict[str, list[Interview]] = defaultdict(list)
     for interview in records.interviews:
+        if interview.cancelled:
+            continue  # kept for the record, never planned around (no thank-you, no glow)
         interviews[interview.opportunity_id].append(interview)
     for items in interviews.values():
         items.sort(key=lambda i: i.start)

@@ -73,6 +73,8 @@ def debrief_prompts(records: Records, now: DateTime) -> tuple[DebriefPrompt, ...
     for interview in records.interviews:
         if interview.debriefed_at is not None or interview.opportunity_id not in companies:
             continue
+        if interview.cancelled:  # cancelled by the company's calendar (mail): nothing to debrief
+            continue
         ended = interview_end(interview)
         if ended > now or ended.add(days=window) <= now:
             continue

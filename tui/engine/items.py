@@ -46,6 +46,7 @@ TOUCH_LABEL = {  # how each kind of logged touch reads in a timeline (every TOUC
     "heard_back": "heard back",
     "call": "call",
     "close_out": "closing note",
+    "acknowledgement": "receipt",
 }
 
 KIND_LABEL = {  # how each kind reads in a list

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pendulum import Date, DateTime
 
@@ -17,6 +18,9 @@ from .errors import ControlCharacter, InvalidField
 from .settings import Settings
 from .text import control_in, describe
 from .when import EARLIEST_YEAR, LATEST_YEAR, check_year
+
+if TYPE_CHECKING:
+    from .mail_records import MailReview, MailSeen, MailSource
 
 __all__ = [
     "CLOSED_STAGES",
@@ -56,6 +60,7 @@ TOUCH_KINDS = (
     "heard_back",
     "call",
     "close_out",
+    "acknowledgement",  # an automatic receipt ("we received your application"), read from mail
 )
 OUTCOMES = ("next_round", "offer", "offer_in_hand", "rejected")
 TASK_KINDS = ("apply", "cold_call", "networking_call", "research", "prep", "other")
@@ -154,6 +159,10 @@ class Opportunity:
     posting: str = ""  # what the last check of the posting URL found: posted, gone, unknown
     posting_checked: Date | None = None
     posting_note: str = ""
+    mail_hints: tuple[str, ...] = ()
+    """Where its mail comes from, beyond what contacts and the posting URL tell: domains
+    (``talent.acme.example``), sender addresses (``acme@myworkday.example``) or other names the
+    company goes by (``Acme Corp``). Read by the mail matcher (:mod:`tui.engine.mail_match`)."""
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -172,6 +181,7 @@ class Opportunity:
         _check_choice(self.posting, "posting", POSTING_STATES)
         _check_day(self.posting_checked, "posting_checked", optional=True)
         _check_text(self.posting_note, "posting_note", limit=500)
+        _check_texts(self.mail_hints, "mail_hints")
 
     @property
     def active(self) -> bool:
@@ -199,6 +209,11 @@ class Interview:
     next_steps: str = ""
     signals: tuple[str, ...] = ()
     debriefed_at: DateTime | None = None
+    invite_uid: str = ""
+    """The calendar invitation it came from (its UID): a later one moves or cancels it."""
+    invite_sequence: int = 0
+    cancelled: bool = False
+    """Cancelled (by the company's calendar, or by hand): kept, but no longer planned around."""
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -220,6 +235,11 @@ class Interview:
         _check_text(self.next_steps, "next_steps", limit=2000)
         _check_texts(self.signals, "signals")
         _check_moment(self.debriefed_at, "debriefed_at", optional=True)
+        _check_text(self.invite_uid, "invite_uid", limit=500)
+        if isinstance(self.invite_sequence, bool) or not isinstance(self.invite_sequence, int):
+            raise InvalidField("invite_sequence", "must be a whole number")
+        if not isinstance(self.cancelled, bool):
+            raise InvalidField("cancelled", "must be true or false")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,6 +391,9 @@ class Records:
     tasks: tuple[Task, ...] = ()
     marks: tuple[Mark, ...] = ()
     settings: Settings = field(default_factory=Settings)
+    mail_sources: tuple[MailSource, ...] = ()
+    mail_seen: tuple[MailSeen, ...] = ()
+    mail_review: tuple[MailReview, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind: for summaries and sanity checks."""
@@ -381,4 +404,7 @@ class Records:
             "touches": len(self.touches),
             "tasks": len(self.tasks),
             "marks": len(self.marks),
+            "mail_sources": len(self.mail_sources),
+            "mail_seen": len(self.mail_seen),
+            "mail_review": len(self.mail_review),
         }

@@ -25,6 +25,7 @@ __all__ = [
     "SPECS",
     "SettingSpec",
     "Settings",
+    "addresses",
     "check_entered",
     "supported_countries",
 ]
@@ -168,6 +169,26 @@ def _check_name(key: str, value: str) -> None:
         raise InvalidField(key, f"contains a control character, {describe(bad)}: remove it")
 
 
+def _check_addresses(key: str, value: str) -> None:
+    _check_long_text(key, value, 2000)
+    for address in addresses(value):
+        if not re.fullmatch(r"[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+", address):
+            raise InvalidField(key, f"{address!r} is not an e-mail address")
+
+
+def _check_long_text(key: str, value: str, limit: int) -> None:
+    if len(value) > limit:
+        raise InvalidField(key, f"is too long ({len(value)} characters; at most {limit})")
+    bad = control_in(value)
+    if bad is not None:
+        raise InvalidField(key, f"contains a control character, {describe(bad)}: remove it")
+
+
+def addresses(text: str) -> tuple[str, ...]:
+    """``"a@x.example, B@y.example"`` -> ``("a@x.example", "b@y.example")`` (lower case)."""
+    return tuple(part.strip().lower() for part in re.split(r"[,;\s]+", text) if part.strip())
+
+
 _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, Any], None]]]] = [
     ("timezone", "UTC", "IANA time zone for days and work hours", _text(_check_zone)),
     (
@@ -229,6 +250,12 @@ _RAW: list[tuple[str, Any, str, tuple[Callable[[str, str], Any], Callable[[str, 
         5,
         "interviews needed before calibration judges anything (a signal: with it and without)",
         _int(2, 50),
+    ),
+    (
+        "my_addresses",
+        "",
+        "your own e-mail addresses, comma-separated: mail from them is mail you sent",
+        _text(_check_addresses),
     ),
     ("pretty_json", False, "indent the database file (slower; for reading by eye)", _bool()),
 ]

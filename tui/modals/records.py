@@ -8,6 +8,7 @@ record as first read, so a change made meanwhile in another session is caught, n
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pendulum import Date, DateTime
@@ -149,11 +150,16 @@ def interview_form(
     company: str = "",
     *,
     for_opportunity: Opportunity | None = None,
+    prefill: Mapping[str, Any] | None = None,
+    on_save: Callable[[dict[str, Any]], object] | None = None,
+    title: str = "",
 ) -> FormScreen:
     """Add an interview (creating the opportunity if new), or edit ``interview``.
 
     Opened on an opportunity (a Waiting room row), a new interview belongs to that very one
-    unless its company or role is changed.
+    unless its company or role is changed. ``prefill`` sets fields by name (an invitation read
+    from mail); ``on_save`` replaces what saving does (accepting that invitation, which adds the
+    interview its own way).
     """
     records = store.records()
     tz = _tz(store)
@@ -220,7 +226,16 @@ def interview_form(
     if debriefed:
         fields += debrief_fields(records.settings, interview)
 
+    if prefill:
+        fields = [
+            dataclasses.replace(f, value=prefill[f.name]) if f.name in prefill else f
+            for f in fields
+        ]
+
     def save(values: dict[str, Any], force: bool) -> None:
+        if on_save is not None:
+            on_save(values)
+            return
         if interview is None:
             same = for_opportunity is not None and (values["company"], values["role"]) == (
                 for_opportunity.company,
@@ -279,7 +294,7 @@ def interview_form(
         )
 
     return InterviewForm(
-        "Edit interview" if interview else "Add an interview",
+        title or ("Edit interview" if interview else "Add an interview"),
         fields,
         save,
         now=now,

@@ -43,7 +43,8 @@ def said(error: BaseException) -> str:
     """A refusal in the person's words: ``promised by: is before the interview``, not the
     field's id."""
     if isinstance(error, InvalidField):
-        return f"{error.field.replace('_', ' ')}: {error.problem}"
+        field = error.field.replace("_", " ") if error.field.isidentifier() else error.field
+        return f"{field}: {error.problem}"
     return refusal_text(error)  # an OS error without [Errno N]
 
 

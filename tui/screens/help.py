@@ -18,7 +18,7 @@ CLOSE_HINT = "↑ ↓ PgUp PgDn scroll · esc, ? or q closes"
 """Said at the top, where it is seen before any scrolling is needed."""
 
 EVERYWHERE = (
-    ("1 … 6", "Today, Waiting room, Advocates, Network, Pipeline, Calibration"),
+    ("1 … 7", "Today, Waiting room, Advocates, Network, Pipeline, Calibration, Inbox"),
     ("u", "undo the last change made with a key (a delete, done, snooze, stage…)"),
     ("ctrl+p", "command palette: every action of every screen, by name"),
     ("tab", "move between parts of the screen (shift+tab: back)"),

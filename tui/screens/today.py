@@ -25,6 +25,7 @@ from ..engine.models import Contact, Interview, Records, Task
 from ..engine.plan import DayPlan, plan_day
 from ..engine.when import short_day
 from ..widgets.plan_list import PlanList
+from ..widgets.review_notice import mail_notice
 from ..widgets.split_bar import SplitBar
 from .base import DataScreen, brief
 
@@ -150,7 +151,7 @@ class TodayScreen(DataScreen):
             when = " · work hours are over"
         else:
             when = ""
-        self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}"
+        self.sub_title = f"{plan.date.format('dddd D MMMM YYYY')}{when}" + mail_notice(records)
         self.query_one(SplitBar).split = plan.split
         self._show_glow(plan, now, today)
         self._show_debrief(records, now, plan.date == today)

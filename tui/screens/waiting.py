@@ -19,6 +19,7 @@ from ..engine.silence import SilenceNote, answer_history_of, silence_note
 from ..engine.waiting import NextStep, WaitingRoom, WaitingRow, waiting_room
 from ..engine.when import short_day
 from ..modals.records import interview_form, touch_form
+from ..widgets.review_notice import mail_notice
 from ..widgets.table import RecordTable, cell
 from .base import WIDTH_CLASSES, DataScreen
 
@@ -133,6 +134,7 @@ class WaitingScreen(DataScreen):
         self.room = room
         self._note_silences(room, records, now)  # issue 18: the silence in proportion
         today = now.in_timezone(records.settings.timezone).date()
+        self.sub_title = mail_notice(records).removeprefix(" · ")  # mail to review (issue 16)
         history = self.query_one("#history", Static)
         if room.median_answer_days is None:
             line = Text("No answers logged yet: your own answer times will show here.")
@@ -241,7 +243,7 @@ class WaitingScreen(DataScreen):
         for interview in records.interviews:
             if interview.opportunity_id != opportunity.id:
                 continue
-            line = Text(f"interview · {interview.kind}")
+            line = Text(f"interview · {interview.kind}" + (" · cancelled" * interview.cancelled))
             if interview.felt:
                 line.append(f" · felt {interview.felt}")
             if interview.promised_by:

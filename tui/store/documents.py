@@ -16,14 +16,19 @@ from typing import Any, TypeVar
 from pendulum import Date, DateTime
 
 from ..engine.errors import ControlCharacter, InvalidField
+from ..engine.mail_records import MailReview, MailSeen, MailSource
 from ..engine.models import NOTE_FIELDS, Contact, Interview, Mark, Opportunity, Task, Touch
 from ..engine.text import visible
 from ..engine.when import format_day, format_stamp, parse_day, parse_stamp
 
 __all__ = ["ID_PREFIX", "RECORD_TYPES", "TABLE_OF", "Record", "from_document", "to_document"]
 
-Record = Opportunity | Interview | Contact | Touch | Task | Mark
-R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
+Record = (
+    Opportunity | Interview | Contact | Touch | Task | Mark | MailSource | MailSeen | MailReview
+)
+R = TypeVar(
+    "R", Opportunity, Interview, Contact, Touch, Task, Mark, MailSource, MailSeen, MailReview
+)
 
 TABLE_OF: Mapping[type, str] = {
     Opportunity: "opportunities",
@@ -32,6 +37,10 @@ TABLE_OF: Mapping[type, str] = {
     Touch: "touches",
     Task: "tasks",
     Mark: "marks",
+    # Mail (issue 16): the sources to scan, every message handled, the review queue.
+    MailSource: "mail_sources",
+    MailSeen: "mail_seen",
+    MailReview: "mail_review",
 }
 RECORD_TYPES: Mapping[str, type] = {table: cls for cls, table in TABLE_OF.items()}
 ID_PREFIX: Mapping[type, str] = {
@@ -41,6 +50,9 @@ ID_PREFIX: Mapping[type, str] = {
     Touch: "tch",
     Task: "tsk",
     Mark: "mrk",
+    MailSource: "src",
+    MailSeen: "msg",
+    MailReview: "rev",
 }
 
 

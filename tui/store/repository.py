@@ -20,6 +20,7 @@ from tinydb.queries import QueryLike
 from tinydb.table import Table
 
 from ..engine.errors import InvalidField
+from ..engine.mail_records import MailReview, MailSeen, MailSource
 from ..engine.models import Contact, Interview, Mark, Opportunity, Records, Task, Touch
 from ..engine.settings import Settings
 from . import schema
@@ -34,7 +35,9 @@ from .storage import SafeJSONStorage
 
 __all__ = ["Store"]
 
-R = TypeVar("R", Opportunity, Interview, Contact, Touch, Task, Mark)
+R = TypeVar(
+    "R", Opportunity, Interview, Contact, Touch, Task, Mark, MailSource, MailSeen, MailReview
+)
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/1/i/l/o: ids are typed on the command line
 _ID_SPACE = len(_ID_ALPHABET) ** 8
@@ -93,6 +96,7 @@ class Store:
         # its table's tuple.
         self._changed: dict[str, set[str] | None] = {}
         self._positions: dict[str, dict[str, int]] = {}
+        self._settings_seen: tuple[dict[str, Any], Settings] | None = None
         self._cached_digest: bytes | None = None  # the digest of the cache this run started from
         self._storage.on_reload(self._forget)
         if not self._start_from_cache():
@@ -214,6 +218,31 @@ class Store:
             self._storage.replace_all(data, changed={name})
             self._forget()
         return record
+
+    def add_all(self, records: Iterable[Record]) -> None:
+        """Store many new records in one pass (each id must be new): the per-record checks of
+        :meth:`add` without re-reading the index for each (a mail scan writes thousands)."""
+        with self.transaction():
+            self.records()  # brings the id index up to date
+            data = self._storage.raw or {}
+            changed: set[str] = set()
+            for record in records:
+                name = TABLE_OF[type(record)]
+                ids = self._doc_ids.setdefault(name, {})
+                if record.id in ids:
+                    raise InvalidField("id", f"{record.id} already exists")
+                table = data.setdefault(name, {})
+                doc_id = str(self._next_doc_ids.get(name, 1))
+                while doc_id in table:
+                    doc_id = str(int(doc_id) + 1)
+                table[doc_id] = to_document(record)
+                ids[record.id] = doc_id
+                self._mark_changed(name, doc_id)
+                self._next_doc_ids[name] = int(doc_id) + 1
+                changed.add(name)
+            if changed:
+                self._storage.replace_all(data, changed=changed)
+                self._forget()
 
     def put(self, record: R, *, expected: R | None = None) -> R:
         """Replace the stored record with the same id.
@@ -533,10 +562,15 @@ class Store:
             return result
 
         stored_settings: dict[str, Any] = next(iter(data.get("settings", {}).values()), {})
-        try:
-            settings = Settings.from_mapping(stored_settings)
-        except InvalidField as error:
-            raise UnreadableDatabase(self.path, f"the settings are invalid ({error})") from None
+        known = self._settings_seen
+        if known is not None and known[0] == stored_settings:
+            settings = known[1]  # checked already: a write elsewhere rarely touches settings
+        else:
+            try:
+                settings = Settings.from_mapping(stored_settings)
+            except InvalidField as error:
+                raise UnreadableDatabase(self.path, f"the settings are invalid ({error})") from None
+            self._settings_seen = (dict(stored_settings), settings)
         self._storage.indent = 2 if settings["pretty_json"] else None
         return Records(
             opportunities=table(Opportunity),
@@ -546,6 +580,9 @@ class Store:
             tasks=table(Task),
             marks=table(Mark),
             settings=settings,
+            mail_sources=table(MailSource),
+            mail_seen=table(MailSeen),
+            mail_review=table(MailReview),
         )
 
 

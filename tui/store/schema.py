@@ -34,6 +34,9 @@ TABLES = (
     "touches",
     "tasks",
     "marks",
+    "mail_sources",
+    "mail_seen",
+    "mail_review",
     "settings",
     "_meta",
 )

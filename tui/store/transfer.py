@@ -63,6 +63,9 @@ def export_records(records: Records) -> dict[str, Any]:
         "touches": touches,
         "tasks": [to_document(t) for t in records.tasks],
         "marks": [to_document(m) for m in records.marks],
+        "mail_sources": [to_document(m) for m in records.mail_sources],
+        "mail_seen": [to_document(m) for m in records.mail_seen],
+        "mail_review": [to_document(m) for m in records.mail_review],
         "settings": [{"key": k, "value": v} for k, v in records.settings.values.items()],
     }
 

@@ -1,0 +1,362 @@
+"""The mail classifier: ordered phrase rules (``data/mail_rules.json``) that favour precision.
+
+A message is first matched (:mod:`.mail_match`); this module says what it *is*: one of the eight
+verdicts. The order is the design: things that are never about an application (job alerts,
+calendar reminders, mailing lists) first; then rejection before offer before another round
+before a receipt before an invitation, so "unfortunately we will not move forward" is never read
+as a receipt and "next steps" in a receipt is never read as an invitation; then newsletters and
+marketing. A message no rule settles is a ``reply`` that waits for review, never an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InvalidField
+from .mail_facts import MailFacts, normalise
+
+__all__ = [
+    "Classification",
+    "MailRules",
+    "Phrases",
+    "automated",
+    "classify",
+    "first_named",
+    "job_related",
+    "merge_rules",
+    "sent_kind",
+]
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, _FLAGS)
+    except re.error as error:
+        raise InvalidField(where, f"{pattern!r} is not a valid pattern ({error})") from None
+
+
+def _patterns(value: object, where: str) -> tuple[re.Pattern[str], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (_compile(value, where),)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(_compile(v, where) for v in value)
+    raise InvalidField(where, "must be a pattern or a list of patterns")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """One rule: it fires when any pattern is found and no ``unless`` pattern is."""
+
+    name: str
+    result: str
+    any: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+    subject: tuple[re.Pattern[str], ...] = ()
+    sender: tuple[re.Pattern[str], ...] = ()
+    header: tuple[re.Pattern[str], ...] = ()
+    text: tuple[re.Pattern[str], ...] = ()
+    to_tag: str = ""
+    no_invitation: bool = False
+
+    def fires(
+        self,
+        *,
+        both: str,
+        subject: str = "",
+        text: str = "",
+        sender: str = "",
+        headers: str = "",
+        tags: frozenset[str] = frozenset(),
+        invitation: bool = False,
+    ) -> bool:
+        """Whether this rule decides the message (every condition it names must hold)."""
+        if self.no_invitation and invitation:
+            return False
+        if self.to_tag and self.to_tag not in tags:
+            return False
+        conditions = (
+            (self.any, both),
+            (self.subject, subject),
+            (self.sender, sender),
+            (self.header, headers),
+            (self.text, text),
+        )
+        named = False
+        for patterns, value in conditions:
+            if not patterns:
+                continue
+            named = True
+            if not any(p.search(value) for p in patterns):
+                return False
+        if not named:
+            return False
+        return not any(p.search(both) for p in self.unless)
+
+
+def _rule(entry: object, where: str, result_key: str) -> Phrases:
+    if not isinstance(entry, Mapping):
+        raise InvalidField(where, "each rule must be an object")
+    result = entry.get(result_key, "")
+    if not isinstance(result, str):
+        raise InvalidField(where, f"{result_key} must be text")
+    name = entry.get("name", result)
+    return Phrases(
+        name=str(name),
+        result=result,
+        any=_patterns(entry.get("any"), where),
+        unless=_patterns(entry.get("unless"), where),
+        subject=_patterns(entry.get("subject"), where),
+        sender=_patterns(entry.get("from"), where),
+        header=_patterns(entry.get("header"), where),
+        text=_patterns(entry.get("text"), where),
+        to_tag=str(entry.get("to_tag", "")),
+        no_invitation=bool(entry.get("no_invitation", False)),
+    )
+
+
+def _rules(data: Mapping[str, Any], key: str, result_key: str) -> tuple[Phrases, ...]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list):
+        raise InvalidField(key, "must be a list of rules")
+    return tuple(_rule(e, f"{key}[{n}]", result_key) for n, e in enumerate(entries, start=1))
+
+
+def _labels(value: object, where: str) -> dict[str, str]:
+    """``{"Greenhouse": ["greenhouse", ...]}`` -> ``{"greenhouse": "Greenhouse", ...}``."""
+    if not isinstance(value, Mapping):
+        raise InvalidField(where, "must map a name to a list of domain labels")
+    out: dict[str, str] = {}
+    for name, labels in value.items():
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise InvalidField(where, f"{name}: must be a list of domain labels")
+        for label in labels:
+            out[label.lower()] = str(name)
+    return out
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise InvalidField(where, "must be a list of words")
+    return frozenset(x.lower() for x in value)
+
+
+VERDICT_ORDER = ("rejected", "offer", "next_round", "acknowledgement", "interview_invite")
+
+
+@dataclass(frozen=True, slots=True)
+class MailRules:
+    """The classifier's data: sender tables and the ordered phrase rules."""
+
+    ats: Mapping[str, str]
+    job_boards: Mapping[str, str]
+    calendars: frozenset[str]
+    free_mail: frozenset[str]
+    automated: re.Pattern[str]
+    recruiting: re.Pattern[str]
+    company_words: frozenset[str]
+    job_words: re.Pattern[str]
+    unrelated_first: tuple[Phrases, ...]
+    verdicts: tuple[Phrases, ...]
+    unrelated_after: tuple[Phrases, ...]
+    sent: tuple[Phrases, ...]
+    source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> MailRules:
+        """Build the rules from the JSON data; a bad pattern is refused naming its place."""
+        senders = data.get("senders", {})
+        if not isinstance(senders, Mapping):
+            raise InvalidField("senders", "must be an object")
+        verdicts = _rules(data, "verdicts", "verdict")
+        for rule in verdicts:
+            if rule.result not in VERDICT_ORDER:
+                raise InvalidField(
+                    "verdicts", f"{rule.name}: verdict must be one of {', '.join(VERDICT_ORDER)}"
+                )
+        sent = _rules(data, "sent", "kind")
+        for rule in sent:
+            if rule.result not in {"thank_you", "check_in", "advocate_ask", "network_update"}:
+                raise InvalidField("sent", f"{rule.name}: kind {rule.result!r} is not known")
+        return cls(
+            ats=_labels(senders.get("ats", {}), "senders.ats"),
+            job_boards=_labels(senders.get("job_boards", {}), "senders.job_boards"),
+            calendars=_words(senders.get("calendars", []), "senders.calendars"),
+            free_mail=_words(senders.get("free_mail", []), "senders.free_mail"),
+            automated=_compile(str(senders.get("automated_local_parts", "^$")), "automated"),
+            recruiting=_compile(str(senders.get("recruiting_local_parts", "^$")), "recruiting"),
+            company_words=_words(data.get("company_words", []), "company_words"),
+            job_words=_compile(str(data.get("job_words", "^$")), "job_words"),
+            unrelated_first=_rules(data, "unrelated_first", "verdict"),
+            verdicts=verdicts,
+            unrelated_after=_rules(data, "unrelated_after", "verdict"),
+            sent=sent,
+            source=data,
+        )
+
+
+def merge_rules(shipped: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The person's own rules on top of the shipped ones: their rules are tried first, their
+    sender tables and word lists added."""
+    merged: dict[str, Any] = dict(shipped)
+    for key, value in extra.items():
+        base = merged.get(key)
+        if isinstance(value, list) and isinstance(base, list):
+            merged[key] = [*value, *base]
+        elif isinstance(value, Mapping) and isinstance(base, Mapping):
+            inner: dict[str, Any] = dict(base)
+            for name, item in value.items():
+                old = inner.get(name)
+                if isinstance(item, Mapping) and isinstance(old, Mapping):
+                    inner[name] = {**old, **item}
+                elif isinstance(item, list) and isinstance(old, list):
+                    inner[name] = [*item, *old]
+                else:
+                    inner[name] = item
+            merged[key] = inner
+        elif key not in {"about", "version"}:
+            merged[key] = value
+    return merged
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The verdict, the rule that gave it, and whether the rules settled it."""
+
+    verdict: str
+    rule: str
+    settled: bool
+    sent_kind: str = ""
+
+
+_CHECKED_HEADERS = ("list-id", "list-unsubscribe", "precedence", "auto-submitted")
+
+
+def _header_lines(headers: Mapping[str, str]) -> str:
+    return "\n".join(
+        f"{name}={headers[name].strip().lower()}" for name in _CHECKED_HEADERS if name in headers
+    )
+
+
+def automated(facts: MailFacts, rules: MailRules) -> bool:
+    """Sent by a machine: an ``Auto-Submitted`` header, bulk precedence, or a no-reply sender."""
+    auto = facts.headers.get("auto-submitted", "").strip().lower()
+    if auto and auto != "no":
+        return True
+    if facts.headers.get("precedence", "").strip().lower() in {
+        "bulk",
+        "list",
+        "junk",
+        "auto_reply",
+    }:
+        return True
+    if "x-auto-response-suppress" in facts.headers:
+        return True
+    return facts.sender is not None and bool(rules.automated.match(facts.sender.local))
+
+
+def sent_kind(subject: str, text: str, rules: MailRules, tags: frozenset[str]) -> tuple[str, str]:
+    """What the person's own message was: thank-you, check-in, advocate ask, network update or
+    other, and the rule that said so."""
+    both = f"{subject}\n{text}"
+    for rule in rules.sent:
+        if rule.fires(both=both, subject=subject, text=text, tags=tags):
+            return rule.result, rule.name
+    return "other", "none of the sent-mail rules"
+
+
+def classify(
+    facts: MailFacts,
+    rules: MailRules,
+    *,
+    direction: str,
+    matched: bool,
+    person: bool,
+    relevant: bool,
+    contact_only: bool,
+    forwarded: bool,
+    tags: Iterable[str] = (),
+    sender_kind: str = "person",
+) -> Classification:
+    """The verdict for a message that was matched (or not) as the matcher says.
+
+    ``person``: the sender is a person, not a system; ``relevant``: the text speaks of a job
+    (job words, or a company or role it was matched by); ``contact_only``: matched to a person
+    with no opportunity; ``tags``: the matched contact's tags (for the person's own mail).
+    """
+    if not matched:
+        return Classification("unrelated", "matched no opportunity or contact", True)
+    subject = normalise(facts.subject)
+    parts = [facts.text]
+    if facts.forwarded is not None:
+        parts.append(facts.forwarded.subject)
+        parts.append(facts.forwarded.text)
+    text = normalise("\n".join(p for p in parts if p))
+    both = f"{subject}\n{text}"
+    if direction == "out":
+        if not relevant and contact_only:
+            return Classification("unrelated", "your own message, not about a job", True)
+        kind, reason = sent_kind(subject, text, rules, frozenset(tags))
+        return Classification("sent", reason, True, kind)
+    method = facts.calendar_method
+    has_invitation = method in {"REQUEST", "CANCEL"} and facts.invitation is not None
+    if method == "REQUEST" and facts.invitation is not None:
+        return Classification("interview_invite", "calendar invitation (METHOD:REQUEST)", True)
+    if method == "CANCEL":
+        return Classification("reply", "calendar cancellation (METHOD:CANCEL)", True)
+    sender = facts.sender.email if facts.sender else ""
+    headers = _header_lines(facts.headers)
+    for rule in rules.unrelated_first:
+        if rule.fires(
+            both=both,
+            subject=subject,
+            text=text,
+            sender=sender,
+            headers=headers,
+            invitation=has_invitation,
+        ):
+            return Classification("unrelated", rule.name, True)
+    for rule in rules.verdicts:
+        if rule.fires(both=both, subject=subject, text=text):
+            return Classification(rule.result, rule.name, True)
+    for rule in rules.unrelated_after:
+        if rule.fires(both=both, subject=subject, text=text, sender=sender, headers=headers):
+            return Classification("unrelated", rule.name, True)
+    if sender_kind == "automated" and "list-unsubscribe" in facts.headers:
+        # A mailing from a company's no-reply or news address that no rule read as news
+        # about an application: its newsletter, its marketing.
+        return Classification("unrelated", "a mailing (List-Unsubscribe, automated sender)", True)
+    if not relevant:
+        return Classification("unrelated", "not about a job", True)
+    if contact_only and not facts.is_reply:
+        return Classification("unrelated", "from a contact, about no opportunity", True)
+    settled = person and facts.is_reply and not forwarded
+    return Classification(
+        "reply", "a person answered" if settled else "no rule settled it", settled
+    )
+
+
+def job_related(text: str, rules: MailRules) -> bool:
+    """Whether ``text`` speaks of a job at all (interview, role, application, offer...)."""
+    return bool(rules.job_words.search(text))
+
+
+def first_named(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> list[str]:
+    """The keys whose pattern is found in ``text``, in order of first appearance."""
+    found: list[tuple[int, str]] = []
+    for key, pattern in patterns:
+        hit = pattern.search(text)
+        if hit is not None:
+            found.append((hit.start(), key))
+    found.sort()
+    seen: list[str] = []
+    for _, key in found:
+        if key not in seen:
+            seen.append(key)
+    return seen
