@@ -429,9 +429,9 @@ def _model_view(
             for f, i in leaning[:3]
         )
         # marked on the heaviest words that no cue has marked already
-        spans = [span(f, i) for f, i in leaning]
-        free = [s for s in spans if all(s[1] <= t.start or s[0] >= t.end for t in taken)]
-        start, end = (free or spans)[0]
+        spans = (span(f, i) for f, i in leaning)
+        free = (s for s in spans if all(s[1] <= t.start or s[0] >= t.end for t in taken))
+        start, end = next(free, None) or span(*leaning[0])
     else:  # only how it is written leans frustrated ("??", an eye-roll): the draft as a whole
         start, end, words = prepared.spans[read[0]][0], prepared.spans[read[-1]][1], ""
     finding = Finding(
