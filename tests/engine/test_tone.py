@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from tui.engine.tone_text import blank_quoted, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
 from tui.tone_figures import load_drafts, tone_figures
+from tui.tone_training import author_drafts, cross_author, featurise, rows_of
 
 DATA = Path(__file__).parent / "data"
 DRAFTS = json.loads((DATA / "labelled_drafts.json").read_text())["drafts"]
@@ -77,9 +79,10 @@ def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixtu
 
 
 def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
-    """Floors a little under what was measured (0.998, 1.000, 1.000 with the model, which
+    """Floors a little under what was measured (0.997, 1.000, 1.000 with the model, which
     learned from these drafts; 0.994, 0.991, 0.990 for the cues alone): a change that costs
-    more than a handful of drafts fails here. The honest figures are the measuring sets'."""
+    more than a handful of drafts fails here. The honest figures are leave-one-author-out's
+    and the measuring sets'."""
     drafts = load_drafts(DATA / "tone_tuning.json")
     assert len(drafts) >= 900
     assert sum(d["label"] == "calm" for d in drafts) >= 400
@@ -99,23 +102,85 @@ def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> No
     assert rules["accuracy"] >= 0.98 and rules["frustrated_recall"] >= 0.975, rules["missed"]
 
 
-def test_the_figures_on_drafts_neither_the_cues_nor_the_model_saw(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("tone_tuning_T2.json", 260), ("tone_tuning_T3.json", 260), ("tone_phrases.json", 38)],
+)
+def test_the_figures_on_the_other_writers_tuning_sets(
+    capsys: pytest.CaptureFixture[str], name: str, size: int
 ) -> None:
-    """tone_holdout.json was written after the third round of cues and never tuned or trained
-    on (not blind: its author wrote the cues). Measured: the check 0.911 accuracy, 0.846
-    recall; the cues alone 0.747 and 0.513. The model is there because of that gap."""
-    figures = tone_figures(DATA / "tone_holdout.json")
-    rules = tone_figures(DATA / "tone_holdout.json", _rules())
+    """T2 (13 voices) and T3 (calm and frustrated near twins) were written by people who never
+    saw the code; the model learned from them, so these are tuning figures (measured: accuracy
+    0.988 and 0.965, frustrated precision 0.985 and 0.942), a floor against regressions. T3's
+    calm twins with a strong cue ("a ridiculous question", "frustrated at first, but") stay
+    flagged: a cue that is enough on its own is not argued away by the model. The honest
+    figures are leave-one-author-out's."""
+    drafts = load_drafts(DATA / name)
+    assert len(drafts) == size and len({d["id"] for d in drafts}) == size
+    figures = tone_figures(DATA / name)
     with capsys.disabled():
         print(
-            f"\ntone check on the held-out drafts ({figures['size']}): accuracy "
-            f"{figures['accuracy']:.3f} (cues alone {rules['accuracy']:.3f}), frustrated "
-            f"recall {figures['frustrated_recall']:.3f} ({rules['frustrated_recall']:.3f})"
+            f"\ntone check on {name} ({figures['size']}): accuracy {figures['accuracy']:.3f}, "
+            f"frustrated recall {figures['frustrated_recall']:.3f}, calm precision "
+            f"{figures['calm_precision']:.3f}"
         )
-    assert figures["accuracy"] >= 0.89 and figures["frustrated_recall"] >= 0.82
-    assert figures["frustrated_precision"] >= 0.95, figures["wrongly_flagged"]
-    assert figures["accuracy"] > rules["accuracy"] + 0.1
+    assert figures["accuracy"] >= 0.955
+    assert figures["frustrated_recall"] >= 0.98, figures["missed"]
+    assert figures["calm_precision"] >= 0.98, figures["missed"]
+    assert figures["frustrated_precision"] >= 0.93, figures["wrongly_flagged"]
+
+
+# Leave one author out, measured when the model was retrained on two authors per choice:
+#   engineers  accuracy 0.941, frustrated recall 0.990, calm precision 0.988, f-precision 0.906
+#   T2         accuracy 0.896, frustrated recall 0.938, calm precision 0.933, f-precision 0.865
+#   T3         accuracy 0.877, frustrated recall 0.846, calm precision 0.855, f-precision 0.902
+# (before this model: 0.967 / 0.982 / 0.979 / 0.956; 0.885 / 0.900 / 0.897 / 0.873;
+# 0.796 / 0.708 / 0.752 / 0.860). The floors sit a little under what was measured.
+CROSS_AUTHOR_FLOORS = {
+    "engineers": (0.92, 0.96, 0.96, 0.88),
+    "T2 (13 voices)": (0.88, 0.91, 0.91, 0.84),
+    "T3 (near twins)": (0.86, 0.81, 0.83, 0.89),
+}
+
+
+@pytest.mark.slow
+def test_the_check_generalises_to_an_author_it_never_learned_from(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Train on two authors' drafts, measure on the third's, for each choice of the third. The
+    cues were written on the engineers' drafts, so their fold flatters the cues; the T2 and T3
+    folds are honest for both. The model is what carries across writers: the check beats the
+    cues alone by a wide margin on both."""
+    results = cross_author(author_drafts(DATA), _data(), _affect())
+    with capsys.disabled():
+        for author, judges in results.items():
+            for judge, figures in judges.items():
+                print(f"\nleave-one-author-out {author}, {judge}: {figures.line()}", end="")
+        print()
+    assert set(results) == set(CROSS_AUTHOR_FLOORS)
+    for author, (accuracy, recall, calm_precision, precision) in CROSS_AUTHOR_FLOORS.items():
+        check = results[author]["check"]
+        assert check.accuracy >= accuracy, (author, check)
+        assert check.frustrated_recall >= recall, (author, check)
+        assert check.calm_precision >= calm_precision, (author, check)
+        assert check.frustrated_precision >= precision, (author, check)
+    for author in ("T2 (13 voices)", "T3 (near twins)"):
+        cues = results[author]["cues alone"]
+        assert results[author]["check"].accuracy >= cues.accuracy + 0.1, author
+
+
+def test_each_author_weighs_the_same_in_training() -> None:
+    drafts = author_drafts(DATA)
+    assert [len(d) for d in drafts.values()] == [1206, 260, 260]
+    rows = rows_of(drafts, _rules())
+    totals: dict[int, float] = {}
+    start = 0
+    for number, author in enumerate(drafts.values()):
+        totals[number] = sum(weight for _, _, weight in rows[start : start + len(author)])
+        start += len(author)
+    assert len(rows) == sum(len(d) for d in drafts.values())
+    assert max(totals.values()) - min(totals.values()) < 1e-6  # 1,206 drafts weigh as 260 do
+    assert abs(sum(totals.values()) - len(rows)) < 1e-6  # a draft weighs 1 on average
 
 
 def test_tone_figures_counts_what_it_is_given(tmp_path: Path) -> None:
@@ -404,9 +469,13 @@ def test_exclamations_and_apostrophes_as_people_type_them(text: str, verdict: st
 
 def test_punctuation_weights() -> None:
     lexicon = shipped_lexicon()
-    assert [f.weight for f in check_tone("Any news??", lexicon).findings] == [4]
-    assert [f.weight for f in check_tone("Great!!", lexicon).findings] == [1]
-    assert [f.weight for f in check_tone("Great!!!", lexicon).findings] == [2]
+
+    def weights(text: str) -> list[int]:
+        return [f.weight for f in check_tone(text, lexicon).findings if f.category == "punctuation"]
+
+    assert weights("Any news??") == [4]
+    assert weights("Great!!") == [1]
+    assert weights("Great!!!") == [2]
 
 
 # -- findings, calmer phrases, the promised day --------------------------------------------------
@@ -584,6 +653,74 @@ def test_model_probability_becomes_a_weight_by_steps() -> None:
         ToneModel.from_data({"bias": 0.0}, {"steps": []})
 
 
+def test_a_short_draft_gives_the_model_less_to_go_on() -> None:
+    setting = {"steps": [[0.5, 4]], "why": "w", "instead": "i", "shrink": 10}
+    model = ToneModel.from_data({"weights": {"u:busi": 1.0}, "bias": 0.0}, setting)
+    short = ["u:busi", "u:you", "b:you_busi"]  # 2 stems: a fifth of 1.0 counts
+    assert model.probability(short) == pytest.approx(1 / (1 + math.exp(-1.0 * 2 / 12)))
+    longer = short + [f"u:word{n}" for n in range(30)]  # 32 stems: 32/42 of it
+    assert model.probability(short) < model.probability(longer) < 1 / (1 + math.exp(-1.0))
+    unshrunk = ToneModel.from_data({"weights": {"u:busi": 1.0}}, {"steps": [[0.5, 4]]})
+    assert unshrunk.probability(short) == pytest.approx(1 / (1 + math.exp(-1.0)))
+
+
+def test_the_model_reads_negation_and_how_a_draft_is_written() -> None:
+    lexicon = _rules()
+    negated = featurise("It is not a problem at all.", lexicon)
+    assert {"u:problem", "n:problem", "n:a", "n:at"} <= negated
+    assert "n:all" not in negated and "n:be" not in negated  # three words, after the negator
+    assert "n:problem" not in featurise("Not yet. A problem came up.", lexicon)  # a new sentence
+    assert featurise("Fine 🙄", lexicon) >= {"s:eye-roll"}
+    assert "s:smile" in featurise("Thanks! 😊", lexicon)
+    assert "s:??" in featurise("Any news??", lexicon)
+    assert "s:quoted" in featurise('Thanks for the "revised" offer.', lexicon)
+    assert "s:trailing" in featurise("So... any news", lexicon)
+    assert "s:caps" in featurise("It is NOW three weeks.", lexicon)
+    plain = featurise("I used SQL on AWS with the CEO. Thanks, that's great.", lexicon)
+    assert not {f for f in plain if f.startswith("s:")}  # acronyms are not capitals
+    quoted = featurise("Thanks!\n\nOn Mon, Ana wrote:\n> Any news?? 🙄", lexicon)
+    assert not {f for f in quoted if f.startswith("s:")}  # nor is quoted history
+
+
+def _toy(steps: list[list[float]]) -> Lexicon:
+    """The shipped cues with a model of two words: "frankly" leans frustrated, "thanks" calm."""
+    model = {"weights": {"u:frankli": 3.0, "u:thank": -6.0}, "bias": 0.0}
+    data = dict(_data())
+    data["model"] = {"steps": steps, "why": "leans frustrated", "instead": "say it plainly"}
+    return Lexicon.from_data(data, _affect(), model)
+
+
+def test_a_model_sure_of_calm_takes_points_off_weak_cues_but_not_a_strong_one() -> None:
+    """Weak cues the model doubts count for less: four hints (1 each) in a draft the model is
+    sure is calm lose 2 points, and no finding says so. A cue that is enough on its own (4)
+    keeps its weight: one frustrated sentence in a long calm draft is still frustrated."""
+    lexicon = _toy([[0.9, 4], [0.1, 0], [0.0, -2]])
+    hints = "Frankly, I was told it was open. Apparently not. Well, yet again. Thanks."
+    assert check_tone(hints, _rules()).frustrated
+    report = check_tone(hints, lexicon)
+    assert report.score == check_tone(hints, _rules()).score - 2 and not report.frustrated
+    assert "overall" not in {f.category for f in report.findings}
+    assert check_tone("Thanks!", lexicon).score == 0  # never below 0
+    strong = check_tone("Per my last email, thanks so much.", lexicon)
+    assert strong.score == 4 and strong.frustrated
+    # the shipped model doubts weak cues too, in a draft from the tuning set
+    sorry = (
+        "Sorry for the second email - the upload portal kept timing out, which was a bit "
+        "frustrating, so I've attached my portfolio here instead."
+    )
+    assert check_tone(sorry, _rules()).frustrated
+    assert not check_tone(sorry, shipped_lexicon()).frustrated
+
+
+def test_a_light_model_finding_shows_only_when_the_draft_is_frustrated_with_it() -> None:
+    lexicon = _toy([[0.99, 4], [0.9, 2], [0.0, 0]])
+    alone = check_tone("Frankly, it went well.", lexicon)  # the model's 2 and "frankly"'s 1
+    assert alone.score == 1 and not alone.frustrated
+    assert [f.category for f in alone.findings] == ["expectation"]
+    with_cue = check_tone("Frankly, I was told it would be quick. Apparently not.", lexicon)
+    assert with_cue.frustrated and "overall" in {f.category for f in with_cue.findings}
+
+
 def test_greetings_and_sign_offs_are_left_out_of_the_model() -> None:
     text = "Hi Ravi,\n\nAny news on the role?\n\nBest,\nSam\nAnalyst"
     blanked = blank_salutations(text)
@@ -606,7 +743,7 @@ def test_the_shipped_model_is_what_the_training_script_gives() -> None:
 
     script = Path(__file__).parents[2] / "scripts" / "train_tone_model.py"
     result = subprocess.run(
-        [sys.executable, str(script), "--check", "--quick"], capture_output=True, text=True
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

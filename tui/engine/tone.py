@@ -193,7 +193,11 @@ class Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class ToneReport:
-    """The findings in order, the score, the verdict, and a late-night note if it applies."""
+    """The findings in order, the score, the verdict, and a late-night note if it applies.
+
+    The score is the findings' weights added up (a capped category at most its cap), less the
+    model's weight when it is sure the draft is calm; never below 0.
+    """
 
     findings: tuple[Finding, ...]
     score: int
@@ -387,36 +391,59 @@ def _affect_findings(prepared: Prepared, affect: _Affect) -> list[Finding]:
     return findings
 
 
-def _model_findings(prepared: Prepared, live: str, model: ToneModel) -> list[Finding]:
-    """The model's view of the whole draft, as one finding on the words that weighed most."""
+def _model_view(
+    prepared: Prepared, live: str, lexicon: Lexicon, taken: Sequence[Finding]
+) -> tuple[list[Finding], int, bool]:
+    """The model's view of the whole draft: a finding on the words that weighed most when it
+    leans frustrated, or, when it is sure the draft is calm, a negative weight for the score;
+    and whether the finding is too light to tip the draft alone, and so is shown only if the
+    draft is frustrated with it.
+
+    The cues are precise but see only their phrases; the model sees every word but is less
+    sure of each. Its weight (``steps`` in the lexicon, chosen by the leave-one-author-out
+    figures) lets a cue that it backs up count for more, and a weak cue it doubts for less.
+    """
+    model = lexicon.model
+    assert model is not None
     mask = blank_salutations(live)
     kept = [mask[start] != " " for start, _ in prepared.spans]
-    found = features(prepared, kept)
+    found = features(prepared, kept, mask, lexicon.allowed_caps)
     probability = model.probability(found)
     weight = model.weight(probability)
-    leaning = model.leaning(found)
-    if not weight or not leaning:
-        return []
-    feature, index = leaning[0]
-    last = index + (1 if feature.startswith("b:") else 0)
-    while last > index and prepared.words[last] in ".?!:":
-        last -= 1
-    start, end = prepared.spans[index][0], prepared.spans[last][1]
-    words = ", ".join(
-        "“" + " ".join(w for w in prepared.words[i : i + (2 if f.startswith("b:") else 1)]) + "”"
-        for f, i in leaning
-    )
-    return [
-        Finding(
-            start,
-            end,
-            live[start:end],
-            "overall",
-            f"{model.why} ({round(100 * probability)}%; weighing most: {words})",
-            model.instead,
-            weight,
+    if weight <= 0:
+        return [], weight, False
+    leaning = model.leaning(found, count=len(found))
+    read = [i for i, keep in enumerate(kept) if keep and prepared.words[i] not in ".?!:"]
+    if not leaning and not read:
+        return [], 0, False
+
+    def span(feature: str, index: int) -> tuple[int, int]:
+        last = index + (1 if feature.startswith("b:") else 0)
+        while last > index and prepared.words[last] in ".?!:":
+            last -= 1
+        return prepared.spans[index][0], prepared.spans[last][1]
+
+    if leaning:
+        words = "; weighing most: " + ", ".join(
+            "“" + " ".join(prepared.words[i : i + (2 if f.startswith("b:") else 1)]) + "”"
+            for f, i in leaning[:3]
         )
-    ]
+        # marked on the heaviest words that no cue has marked already
+        spans = (span(f, i) for f, i in leaning)
+        free = (s for s in spans if all(s[1] <= t.start or s[0] >= t.end for t in taken))
+        start, end = next(free, None) or span(*leaning[0])
+    else:  # only how it is written leans frustrated ("??", an eye-roll): the draft as a whole
+        start, end, words = prepared.spans[read[0]][0], prepared.spans[read[-1]][1], ""
+    finding = Finding(
+        start,
+        end,
+        live[start:end],
+        "overall",
+        f"{model.why} ({round(100 * probability)}%{words})",
+        model.instead,
+        weight,
+    )
+    return [finding], 0, weight < lexicon.threshold
 
 
 def _fill(instead: str, sentence: str, facts: Mapping[str, str], default_day: str) -> str:
@@ -456,8 +483,10 @@ def check_tone(
     # findings do not compete with the words they sit on.
     findings = _without_overlaps(findings)
     findings += _without_overlaps(_punctuation(live) + _shouting(live, lexicon.allowed_caps))
+    lean, tentative = 0, False
     if lexicon.model is not None:
-        findings += _model_findings(prepared, live, lexicon.model)
+        overall, lean, tentative = _model_view(prepared, live, lexicon, findings)
+        findings += overall
     findings.sort(key=lambda f: f.start)
     facts = facts or {}
     findings = [
@@ -472,7 +501,13 @@ def check_tone(
         )
         for f in findings
     ]
-    score = _score(findings, lexicon.caps or {})
+    if lean < 0 and any(f.weight >= lexicon.threshold for f in findings):
+        lean = 0  # a cue that is enough on its own is not argued away by the draft around it
+    score = max(0, _score(findings, lexicon.caps or {}) + lean)
+    if tentative and score < lexicon.threshold:
+        # the model leaned towards frustrated, not enough to matter: no finding to show
+        findings = [f for f in findings if f.category != "overall"]
+        score = _score(findings, lexicon.caps or {})
     late = written_at is not None and (written_at.hour >= LATE_START or written_at.hour < LATE_END)
     return ToneReport(
         findings=tuple(findings),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .tone_text import Prepared
 
-__all__ = ["ToneModel", "blank_salutations", "features"]
+__all__ = ["NEGATED_WORDS", "ToneModel", "blank_salutations", "features"]
 
 # A greeting line ("Hi Ravi,") and a sign-off block ("Best,\nSam") say who, not how: the
 # labelled drafts use a handful of names, which the model must not learn as tone.
@@ -59,20 +59,72 @@ def _keys(prepared: Prepared) -> list[tuple[str, int]]:
     return keys
 
 
-def features(prepared: Prepared, kept: Sequence[bool] | None = None) -> dict[str, int]:
+_ENDS = frozenset(".?!:")
+_NEGATORS = frozenset({"not", "no", "never", "without", "nothing", "hardly", "nor"})
+NEGATED_WORDS = 3  # a negator colours the next three words of its sentence: "not a single word"
+
+# How a draft is written carries across writers better than its topic: an eye-roll emoji, "??",
+# scare quotes around their words, capitals, a trailing "...". Each is one feature, present or not.
+_EYE_ROLL = frozenset("🙄🙃😤😒😑😐😠😡🤬😞😔😕🙁☹😩😫😢😭🤦🤷")
+_SMILE = frozenset("😊🙂😀😃😄😁😍🥰🎉🙏👍💕❤✨🙌😅🤞😉🔥🥳")
+_STYLES = (
+    ("s:??", re.compile(r"\?\?|\?!|!\?")),
+    ("s:!!", re.compile(r"!!")),
+    ("s:quoted", re.compile(r"(?<![\w\"“'‘])[\"“'‘]\w[\w \-]{0,25}[\"”'’](?![\w\"”])")),
+    ("s:trailing", re.compile(r"\.\.\.|…")),
+    ("s:caps", re.compile(r"\b[A-Z][A-Z'’]{2,}\b")),
+)
+
+
+def _style(text: str, allowed_caps: frozenset[str]) -> set[str]:
+    found = set()
+    for name, pattern in _STYLES:
+        if name == "s:caps":
+            if any(m.group(0) not in allowed_caps for m in pattern.finditer(text)):
+                found.add(name)
+        elif pattern.search(text):
+            found.add(name)
+    characters = set(text)
+    if characters & _EYE_ROLL:
+        found.add("s:eye-roll")
+    if characters & _SMILE:
+        found.add("s:smile")
+    return found
+
+
+def features(
+    prepared: Prepared,
+    kept: Sequence[bool] | None = None,
+    text: str | None = None,
+    allowed_caps: frozenset[str] = frozenset(),
+) -> dict[str, int]:
     """The draft's features, each with the token index where it first occurs.
 
-    Stems ("u:silenc") and pairs of neighbouring stems ("b:no_one"), sentence ends included in
-    pairs so that a sentence's first word counts too ("b:._you"). ``kept[i]`` false leaves
-    token i out (a greeting, a sign-off).
+    Stems ("u:silenc"), pairs of neighbouring stems ("b:no_one"), sentence ends included in
+    pairs so that a sentence's first word counts too ("b:._you"), and stems in a negator's
+    reach ("n:problem" in "not a problem"), which mean something else than the stem alone.
+    ``kept[i]`` false leaves token i out (a greeting, a sign-off). With ``text`` (the same
+    draft, what is not read blanked), how it is written counts too ("s:??", "s:eye-roll"),
+    at index -1; capitals in ``allowed_caps`` (acronyms) do not count as capitals.
     """
     found: dict[str, int] = {}
     keys = [k for k in _keys(prepared) if kept is None or kept[k[1]]]
+    reach = 0
     for key, index in keys:
-        if key not in ".?!:":
-            found.setdefault("u:" + key, index)
+        if key in _ENDS:
+            reach = 0
+            continue
+        found.setdefault("u:" + key, index)
+        if reach:
+            found.setdefault("n:" + key, index)
+            reach -= 1
+        if key in _NEGATORS:
+            reach = NEGATED_WORDS
     for (first, index), (second, _) in itertools.pairwise(keys):
         found.setdefault(f"b:{first}_{second}", index)
+    if text is not None:
+        for name in sorted(_style(text, allowed_caps)):
+            found.setdefault(name, -1)
     return found
 
 
@@ -86,6 +138,7 @@ class ToneModel:
     steps: tuple[tuple[float, int], ...]  # (probability at least, weight), highest first
     why: str
     instead: str
+    shrink: float = 0.0  # a draft of n stems has its evidence scaled by n / (n + shrink)
 
     @classmethod
     def from_data(cls, data: Mapping[str, object], setting: Mapping[str, object]) -> ToneModel:
@@ -100,21 +153,35 @@ class ToneModel:
             steps=tuple(sorted(((float(p), int(w)) for p, w in steps), key=lambda s: -s[0])),
             why=str(setting.get("why", "")),
             instead=str(setting.get("instead", "")),
+            shrink=float(str(setting.get("shrink", 0.0))),
         )
 
     def probability(self, found: Iterable[str]) -> float:
-        """The probability that a draft with these features reads as frustrated."""
-        z = self.bias + sum(self.weights.get(feature, 0.0) for feature in found)
+        """The probability that a draft with these features reads as frustrated.
+
+        A short draft gives the model few words to go on ("I know you are busy."), so its
+        evidence is shrunk towards even odds: by n / (n + shrink) for a draft of n stems.
+        """
+        z, stems = self.bias, 0
+        for feature in found:
+            z += self.weights.get(feature, 0.0)
+            stems += feature.startswith("u:")
+        if self.shrink:
+            z *= stems / (stems + self.shrink)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def weight(self, probability: float) -> int:
-        """The finding's weight for a probability: 0 below the lowest step."""
+        """The finding's weight for a probability: 0 below the lowest step; a negative weight
+        says the model is sure the draft is calm."""
         return next((w for p, w in self.steps if probability >= p), 0)
 
     def leaning(self, found: Mapping[str, int], count: int = 3) -> list[tuple[str, int]]:
         """The features that pushed hardest towards frustrated, with their token indices."""
-        pushing = [(self.weights.get(f, 0.0), f, i) for f, i in found.items()]
-        # a pair with a full stop in it ("b:._it") weighs, but says nothing to a reader
+        pushing = [
+            (self.weights.get(f, 0.0), f, i) for f, i in found.items() if f[:2] in ("u:", "b:")
+        ]
+        # a pair with a full stop in it ("b:._it") weighs, but says nothing to a reader; how the
+        # draft is written ("s:??") and negated words have findings or words of their own
         pushing = [p for p in pushing if p[0] > 0 and not any(c in p[1][2:] for c in ".?!:")]
         pushing.sort(key=lambda p: -p[0])
         return [(feature, index) for _, feature, index in pushing[:count]]
