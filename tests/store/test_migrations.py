@@ -85,3 +85,35 @@ def test_after_an_upgrade_an_older_nowwhat_refuses_the_file(
     monkeypatch.setattr(schema, "CURRENT_VERSION", 1)
     with pytest.raises(UnreadableDatabase, match="newer nowwhat"):
         Store(db)
+
+
+def test_a_version_1_file_opens_as_version_2_with_every_record_and_a_copy_kept(
+    tmp_path: Path,
+) -> None:
+    """The demo as nowwhat 0.1 wrote it (schema 1): every record reads the same after the
+    upgrade, the new fields take their defaults, and the old bytes are kept in backups/."""
+    old = (Path(__file__).parent / "data" / "demo-schema-1.json").read_bytes()
+    db = tmp_path / "db.json"
+    db.write_bytes(old)
+    store = Store(db)
+    records = store.records()
+    data = json.loads(old)
+    assert len(records.opportunities) == len(data["opportunities"])
+    assert len(records.touches) == len(data["touches"]) and len(records.tasks) == len(data["tasks"])
+    assert {i.id: i.felt for i in records.interviews} == {
+        d["id"]: d.get("felt") for d in data["interviews"].values()
+    }
+    assert all(i.estimate is None and i.signals == () for i in records.interviews)
+    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == 2
+    assert (tmp_path / "backups" / "db-pre-schema-2.json").read_bytes() == old
+
+
+def test_a_version_2_file_is_refused_by_a_version_1_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "db.json"
+    db.write_bytes((Path(__file__).parent / "data" / "demo-schema-1.json").read_bytes())
+    Store(db).records()  # upgraded to 2
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 1)
+    with pytest.raises(UnreadableDatabase, match="newer nowwhat"):
+        Store(db)

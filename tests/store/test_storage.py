@@ -15,7 +15,7 @@ from tinydb import Query
 
 from tui.engine.models import Opportunity
 from tui.engine.settings import Settings
-from tui.store import Conflict, Store, StoreError, UnreadableDatabase
+from tui.store import Conflict, Store, StoreError, UnreadableDatabase, schema
 from tui.store.backups import backups_of
 from tui.store.storage import SafeJSONStorage
 
@@ -228,7 +228,7 @@ def test_an_empty_file_is_a_new_database(tmp_path: Path) -> None:
     store = Store(db, default_timezone=lambda: "Europe/Berlin")
     store.add(Opportunity(id="opp_1", company="Acme"))
     assert store.settings().timezone == "Europe/Berlin"
-    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == 1
+    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == schema.CURRENT_VERSION
 
 
 def test_settings_round_trip_and_only_changes_are_stored(store: Store, db_path: Path) -> None:

@@ -347,6 +347,12 @@ class Store:
             version = schema_version(raw) if raw is not None else None
             if raw is None or version is None or version >= schema.CURRENT_VERSION:
                 return
+            migrated, _ = schema.migrate(raw)
+            check_database(self.path, migrated)
+            try:
+                self._decode(migrated)  # a record this version cannot read: refused, untouched
+            finally:
+                self._forget()
             folder = backup_folder(self.path)
             try:
                 ensure_private_dir(folder)
@@ -358,8 +364,6 @@ class Store:
                 raise DiskError(
                     self.path, f"the copy before the schema upgrade: {os_cause(error, folder)}"
                 ) from None
-            migrated, _ = schema.migrate(raw)
-            check_database(self.path, migrated)
             self._storage.replace_all(migrated)
             self._forget()
 

@@ -7,6 +7,7 @@ newer nowwhat is refused rather than guessed at.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ __all__ = [
     "schema_version",
 ]
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 TABLES = (
     "opportunities",
     "interviews",
@@ -51,9 +52,24 @@ class Migration:
     summary: str
 
 
-# Version 1 is the first schema; when the data model changes, add Migration(1, fn, "...") here
-# and raise CURRENT_VERSION. Each migration gets a test with a file of the old version.
-MIGRATIONS: Sequence[Migration] = ()
+def _to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only adds: every version-1 document reads as it is (new fields take their
+    defaults, new tables start empty). The version is raised so that an older nowwhat refuses
+    a version-2 file instead of reading it and dropping what it does not know on its next
+    write (it keeps only the fields it knows)."""
+    return data
+
+
+# When the data model changes, add Migration(n, fn, "...") here and raise CURRENT_VERSION. Each
+# migration gets a test with a file of the old version.
+MIGRATIONS: Sequence[Migration] = (
+    Migration(
+        1,
+        _to_2,
+        "debriefs (estimate, next steps, signals), invitations (UID, sequence, cancelled), mail "
+        "hints, acknowledgement touches, and the mail tables (sources, seen, review queue)",
+    ),
+)
 
 
 def meta_of(data: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -116,6 +132,7 @@ def migrate(
     if version is None:
         raise ValueError("data has no schema version")
     by_source = {m.source: m for m in migrations}
+    data = copy.deepcopy(data)  # the caller's data stays as read, whatever a step does to it
     done: list[str] = []
     while version < target:
         step = by_source.get(version)
