@@ -142,3 +142,21 @@ def test_the_three_faces_agree_on_the_demo_all_week(tmp_path: Path) -> None:
         ).records()
         for hour in (8, 10, 13, 15, 18):
             _faces(records, pendulum.datetime(2026, 11, day, hour, tz="America/New_York"))
+
+
+def test_the_thank_you_and_the_wait_start_when_the_interview_ends_not_when_it_starts() -> None:
+    world = World(weekly_applications=0, weekly_networking_calls=0)
+    world.interview("Quillstone", "2026-11-24 14:00", minutes=90)
+    during = world.at("2026-11-24 15:00")
+    assert everything(world.plan("2026-11-24 15:00"), "thank_you") == []
+    assert waiting_room(world.records(), during).rows == ()  # nobody owes an answer yet
+    situation = situation_for(world.records(), during, opportunity=world.records().opportunities[0])
+    assert situation.template != "thank_you"
+    after = world.at("2026-11-24 15:30")
+    assert [i.kind for i in everything(world.plan("2026-11-24 15:30"), "thank_you")] == [
+        "thank_you"
+    ]
+    (row,) = waiting_room(world.records(), after).rows
+    assert row.next_step is not None and row.next_step.kind == "thank_you"
+    _faces(world.records(), during)
+    _faces(world.records(), after)

@@ -236,7 +236,7 @@ def test_every_due_item_is_placed_or_deferred(case) -> None:  # type: ignore[no-
     offer = any(o.offer_in_hand for o in active.values())
     latest: dict[str, Interview] = {}
     for interview in records.interviews:
-        if interview.start <= as_of and (
+        if interview.ended_by(as_of) and (
             interview.opportunity_id not in latest
             or interview.start >= latest[interview.opportunity_id].start  # ties: the later record
         ):

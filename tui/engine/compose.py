@@ -219,7 +219,7 @@ def _values(
 def _latest_interview(context: Context, opportunity: Opportunity | None) -> Interview | None:
     if opportunity is None:
         return None
-    past = [i for i in context.interviews_of.get(opportunity.id, []) if i.start <= context.now]
+    past = [i for i in context.interviews_of.get(opportunity.id, []) if i.ended_by(context.now)]
     return past[-1] if past else None
 
 

@@ -83,7 +83,7 @@ def analyse(
     """
     if not opportunity.active or opportunity.offer_in_hand:
         return None
-    past = [i for i in context.interviews_of.get(opportunity.id, []) if i.start <= as_of]
+    past = [i for i in context.interviews_of.get(opportunity.id, []) if i.ended_by(as_of)]
     if not past:
         return None
     interview = past[-1]

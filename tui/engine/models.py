@@ -7,6 +7,7 @@ pendulum ``Date``. Every record carries a stable string ``id`` that survives exp
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -240,6 +241,11 @@ class Interview:
             raise InvalidField("invite_sequence", "must be a whole number")
         if not isinstance(self.cancelled, bool):
             raise InvalidField("cancelled", "must be true or false")
+
+    def ended_by(self, moment: DateTime) -> bool:
+        """Over at ``moment``: the thank-you and the wait for an answer start when it ends,
+        not while the person is still in the room."""
+        return self.start + dt.timedelta(minutes=self.minutes) <= moment
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
