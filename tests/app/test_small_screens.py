@@ -97,6 +97,8 @@ async def test_network_status_and_who_an_advocate_can_help_are_not_cut(make_app)
         assert "Can help with" in table.render_line(0).text
         line = table.render_line(table.get_row_index("con_priya") + 1).text
         assert line.rstrip().endswith("Northwind Analytics"), line
+        assert "…" not in line, line  # no cell cut mid-word: the open questions are counted
+        assert "2 to ask" in line, line
 
 
 async def test_the_selected_line_is_highlighted_in_every_cell(make_app) -> None:  # type: ignore[no-untyped-def]

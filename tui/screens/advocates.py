@@ -108,7 +108,12 @@ class AdvocatesScreen(DataScreen):
                 if row.days_since is None
                 else ("today" if row.days_since == 0 else f"{row.days_since} d ago")
             )
-            open_text = ", ".join(SHORT_QUESTION.get(q, q) for q in row.open_questions) or "—"
+            if not row.open_questions:
+                open_text = "—"
+            elif wide:
+                open_text = ", ".join(SHORT_QUESTION.get(q, q) for q in row.open_questions)
+            else:  # at 80 columns the list would be cut mid-word; the panel below lists them
+                open_text = f"{len(row.open_questions)} to ask"
             cells = [
                 cell(row.contact.name),
                 cell(row.contact.company),
