@@ -327,8 +327,12 @@ _FORWARD = re.compile(
 )
 _QUOTE_START = re.compile(
     r"^[ \t]*(on [^\n]{4,200}(\n[^\n]{0,120})?\bwrote:[ \t]*$|le [^\n]{4,200}a [ée]crit ?:[ \t]*$|"
-    r"am [^\n]{4,200}schrieb[^\n]{0,80}:[ \t]*$|-{3,}\s*original message\s*-{3,}|"
-    r"_{10,}[ \t]*\n[ \t]*from:|from: [^\n]+\n[ \t]*(sent|date): [^\n]+\n|>)",
+    r"am [^\n]{4,200}schrieb[^\n]{0,80}:[ \t]*$|"
+    r"-{3,}\s*(original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|"
+    r"messaggio originale|oorspronkelijk bericht|ursprungligt meddelande)\s*-{3,}|"
+    r"_{10,}[ \t]*\n[ \t]*(from|von|de|van|fr[åa]n) ?:|"
+    r"(from|von|de|van|fr[åa]n) ?: [^\n]+\n[ \t]*(sent|date|gesendet|datum|envoy[ée]|enviado|"
+    r"fecha|inviato|verzonden|skickat) ?: [^\n]+\n|>)",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD = re.compile(r"^[ \t]*(from|subject|date|to|cc|sent)[ \t]*:[ \t]*(.*)$", re.IGNORECASE)
