@@ -532,6 +532,8 @@ class MailWorld:
         both = f"{subject}\n{text}"
         if job_related(both, self.rules):
             return True
+        if any(o.role and _pattern(o.role, fold=True).search(both) for o in opportunities):
+            return True  # "Fwd: Senior Data Analyst - Sam?"
         keys = {company_key(o.company) for o in opportunities}
         return any(k in keys for k in first_named(self.patterns, both))
 
