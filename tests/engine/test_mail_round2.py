@@ -362,3 +362,49 @@ def test_quoted_history_under_another_languages_outlook_header_is_left_out(
     new, quoted, _ = split_quoted(body)
     assert "chose the other candidate" in new
     assert "invite you" not in new and "invite you" in quoted
+
+
+def _own(text: str) -> tuple[str | None, str | None, str]:
+    """Your own message to Kim (a friend at Acme): (the opportunity it is about, the touch's
+    opportunity, the sent-mail kind)."""
+    facts = MailFacts(
+        key="<u@x>",
+        at=AT,
+        sender=Address("", "me@home.example"),
+        subject="news",
+        text=text,
+        to=(Address("", "kim.ortiz@gmail.example"),),
+        body_read=True,
+    )
+    world = MailWorld(RECORDS, RULES)
+    match = world.match(facts)
+    verdict = classify(
+        facts,
+        RULES,
+        direction=match.direction,
+        matched=match.matched,
+        person=match.person,
+        relevant=match.relevant,
+        contact_only=match.contact_only,
+        forwarded=match.forwarded,
+        tags=match.tags,
+        personal=match.personal,
+    )
+    decision = decide(facts, match, verdict, RECORDS, world.mine)
+    assert decision.action == "applied" and decision.touch is not None
+    return decision.opportunity_id, decision.touch.opportunity_id, decision.sent_kind
+
+
+def test_a_network_update_is_about_the_friends_employer_only_when_it_names_it() -> None:
+    # Logged with Kim either way (the employer's clocks are not hers to move) ...
+    assert _own("Quick update: I got the Acme offer today!") == (
+        "opp_acme",
+        None,
+        "network_update",
+    )
+    # ... and about Acme only when it says Acme.
+    assert _own("Quick update: the interview at Beta Corp went well.") == (
+        None,
+        None,
+        "network_update",
+    )
