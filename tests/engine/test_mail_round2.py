@@ -408,3 +408,20 @@ def test_a_network_update_is_about_the_friends_employer_only_when_it_names_it() 
         None,
         "network_update",
     )
+
+
+def test_table_cells_of_an_html_mail_are_read_as_separate_words() -> None:
+    from tui.mail.parse import html_to_text
+
+    text, _ = html_to_text(
+        "<table><tr><td>Your application status was updated to:</td><td>Not</td>"
+        "<td>Selected</td></tr></table>"
+    )
+    assert "NotSelected" not in text
+    assert _read(_facts(text))[0] == "rejected"
+
+
+def test_an_offer_letter_that_mentions_a_discount_is_still_an_offer() -> None:
+    text = "Your offer letter is attached. Benefits include an employee discount on gym fees."
+    assert _read(_facts(text))[0] == "offer"
+    assert _read(_facts("Black Friday: 40% discount on our offer letter templates!"))[0] != "offer"

@@ -380,7 +380,8 @@ def _forwarded(rest: str) -> Forwarded:
 # -- HTML -----------------------------------------------------------------------------------------
 
 _BLOCKS = frozenset(
-    {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "hr"}
+    {"p", "div", "br", "tr", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul"}
+    | {"ol", "hr", "section", "article", "header", "footer", "center", "blockquote"}
 )
 _SKIP = frozenset({"script", "style", "head", "title", "noscript"})
 
