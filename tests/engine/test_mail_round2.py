@@ -209,6 +209,9 @@ PHRASES: list[tuple[str, str]] = [
     ("We would like to get to know you better.", "interview_invite"),
     ("Please propose some dates next week.", "interview_invite"),
     ("When would suit you?", "interview_invite"),
+    # a first conversation is not another round
+    ("We'd like to move forward with a phone screen; are you free Tuesday?", "interview_invite"),
+    ("We'd like to move you forward to the final round.", "next_round"),
     ("If the team would like to meet you, I will write.", "reply"),
 ]
 
@@ -425,3 +428,18 @@ def test_an_offer_letter_that_mentions_a_discount_is_still_an_offer() -> None:
     text = "Your offer letter is attached. Benefits include an employee discount on gym fees."
     assert _read(_facts(text))[0] == "offer"
     assert _read(_facts("Black Friday: 40% discount on our offer letter templates!"))[0] != "offer"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div>No, thank you.</div><div class="yahoo_quoted">We would like to invite you</div>',
+        '<div>No, thank you.</div><div id="divRplyFwdMsg">We would like to invite you</div>',
+        '<p>No, thank you.</p><div class="protonmail_quote">We would like to invite you</div>',
+    ],
+)
+def test_the_history_other_mail_programs_quote_in_html_is_left_out(html: str) -> None:
+    from tui.mail.parse import html_to_text
+
+    text, quoted = html_to_text(html)
+    assert text == "No, thank you." and "invite you" in quoted

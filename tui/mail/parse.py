@@ -384,6 +384,13 @@ _BLOCKS = frozenset(
     | {"ol", "hr", "section", "article", "header", "footer", "center", "blockquote"}
 )
 _SKIP = frozenset({"script", "style", "head", "title", "noscript"})
+# Where mail programs put the history a reply quotes: Gmail, Thunderbird, Yahoo, Outlook,
+# Proton, Apple Mail.
+_QUOTE_MARKS = re.compile(
+    r"gmail_quote|moz-cite|yahoo_quoted|divRplyFwdMsg|OutlookMessageHeader|appendonsend|"
+    r"protonmail_quote|AppleOriginalContents",
+    re.IGNORECASE,
+)
 
 
 class _Text(HTMLParser):
@@ -399,7 +406,7 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         quote = tag == "blockquote" or any(
-            k == "class" and v and ("gmail_quote" in v or "moz-cite" in v) for k, v in attrs
+            k in {"class", "id"} and v and _QUOTE_MARKS.search(v) for k, v in attrs
         )
         if tag in _SKIP:
             self._skip += 1
