@@ -443,3 +443,14 @@ def test_the_history_other_mail_programs_quote_in_html_is_left_out(html: str) ->
 
     text, quoted = html_to_text(html)
     assert text == "No, thank you." and "invite you" in quoted
+
+
+def test_an_assessment_or_scheduling_service_sends_for_the_company_it_names() -> None:
+    facts = _facts(
+        "Acme Systems has invited you to a video interview. Please choose a time slot.",
+        subject="Your video interview",
+        sender="no-reply@hirevue.example",
+    )
+    match = MailWorld(RECORDS, RULES).match(facts)
+    assert (match.method, match.opportunity_id, match.sender_kind) == ("ats", "opp_acme", "ats")
+    assert _read(facts) == ("interview_invite", "review")
