@@ -109,6 +109,9 @@ def evaluate(corpus: Path, world_path: Path, *, errors: bool) -> None:
     print(f"world: {world_path}")
     if missing:
         print(f"  not read: {', '.join(missing)}")
+    unlabelled = sorted(name for name in outcomes if name not in labels)
+    if unlabelled:
+        print(f"  read but not labelled (left out of the figures): {', '.join(unlabelled)}")
     strange = sorted({str(lab["verdict"]) for lab in labels.values()} - set(VERDICTS))
     if strange:
         print(f"  labels with a verdict not among the eight: {', '.join(strange)}")
