@@ -129,6 +129,10 @@ PHRASES: list[tuple[str, str]] = [
     ("The team has chosen to proceed with someone else.", "rejected"),
     ("The Data Analyst position has been put on hold.", "rejected"),
     ("This job is now closed.", "rejected"),
+    ("The position you applied for has been filled.", "rejected"),
+    ("The role which you interviewed for is no longer available.", "rejected"),
+    ("We have decided to cancel the requisition.", "rejected"),
+    ("We are no longer hiring for this role.", "rejected"),
     ("Your background is not a match for the role.", "rejected"),
     ("Honestly it isn't a strong fit for what we need.", "rejected"),
     ("We have chosen not to move ahead with the process.", "rejected"),
@@ -162,6 +166,7 @@ PHRASES: list[tuple[str, str]] = [
     ("If we make you an offer, it would start in January.", "reply"),
     ("Congratulations, you have been selected for the Data Analyst role!", "offer"),
     ("Your employment contract is attached.", "offer"),
+    ("An offer has been extended to you.", "offer"),
     ("Accept your offer of 30% off the analytics bootcamp!", "unrelated"),
     # receipts that say the application is being looked at
     ("Thank-you for applying to Acme Systems!", "acknowledgement"),
@@ -171,6 +176,7 @@ PHRASES: list[tuple[str, str]] = [
     ("We are carefully reviewing all applications.", "acknowledgement"),
     ("We will carefully review your resume.", "acknowledgement"),
     ("We're looking at your profile now and will write soon.", "acknowledgement"),
+    ("Your application is complete.", "acknowledgement"),
     ("Your application is under review, and we'd like to schedule a call.", "interview_invite"),
     ("Your application is under review. Are you free on Monday?", "interview_invite"),
     ("Your application is in review; please send us your availability.", "interview_invite"),
@@ -209,9 +215,12 @@ PHRASES: list[tuple[str, str]] = [
     ("We would like to get to know you better.", "interview_invite"),
     ("Please propose some dates next week.", "interview_invite"),
     ("When would suit you?", "interview_invite"),
+    ("Your interview has been scheduled for Monday.", "interview_invite"),
+    ("You're confirmed for your call with Dana.", "interview_invite"),
     # a first conversation is not another round
     ("We'd like to move forward with a phone screen; are you free Tuesday?", "interview_invite"),
     ("We'd like to move you forward to the final round.", "next_round"),
+    ("Congratulations! You have been invited to the next stage.", "next_round"),
     ("If the team would like to meet you, I will write.", "reply"),
 ]
 
