@@ -5,13 +5,15 @@ Usage (from the checkout)::
     .venv/bin/python scripts/mail_eval.py tests/mail/data/tuning [more corpora...]
     .venv/bin/python scripts/mail_eval.py --speed            # the 20,000-message Maildir
     .venv/bin/python scripts/mail_eval.py CORPUS --errors     # list what it got wrong
+    .venv/bin/python scripts/mail_eval.py CORPUS --world WORLD.json
 
-A corpus is a folder with ``messages/*.eml`` and ``labels.json`` (see tests/mail/data/). Each
-corpus is scanned into a fresh database built from the world it was written against
-(``--world``, default tests/mail/data/world.json), exactly as ``nowwhat mail scan`` does, and
-compared with its labels: precision and recall per verdict, the sent-mail kinds, match accuracy
-(the opportunity id), and the precision of what was applied without review. Nothing is asserted:
-it prints.
+A corpus is a folder with ``messages/*.eml`` (or the ``.eml`` files themselves) and
+``labels.json``: file name -> ``{verdict, direction, company, opportunity}`` (+ ``sent_kind``).
+Each corpus is scanned into a fresh database built from the world it was written against —
+``--world``, else a ``world.json`` in the corpus folder, else tests/mail/data/world.json — exactly
+as ``nowwhat mail scan`` does, and compared with its labels: precision and recall per verdict,
+the sent-mail kinds, match accuracy (the opportunity id), the precision of what was applied
+without review, and the issue's targets, met or not. Nothing is asserted: it prints.
 """
 
 from __future__ import annotations
@@ -55,11 +57,25 @@ FINAL = {"rejected", "offer", "interview_invite", "next_round"}
 NOW = pendulum.datetime(2026, 12, 2, 9, 0, tz="America/New_York")
 
 
+def messages_of(corpus: Path) -> Path:
+    """Where a corpus keeps its messages: ``messages/``, else the folder itself."""
+    inner = corpus / "messages"
+    return inner if inner.is_dir() else corpus
+
+
+def world_of(corpus: Path, given: Path | None) -> Path:
+    """The world a corpus is matched against: the one given, its own, or the shipped one."""
+    if given is not None:
+        return given
+    own = corpus / "world.json"
+    return own if own.is_file() else HERE / "tests/mail/data/world.json"
+
+
 def scan_corpus(corpus: Path, world: dict[str, Any], folder: Path) -> dict[str, Outcome]:
     store = world_store(folder / "nowwhat.json", world)
     scan = Scan(store, NOW, load_rules())
     outcomes: dict[str, Outcome] = {}
-    for batch in scan.run([MailboxSource(str(corpus / "messages"))]):
+    for batch in scan.run([MailboxSource(str(messages_of(corpus)))]):
         for outcome in batch:
             outcomes[Path(outcome.name).name] = outcome
     for problem in scan.problems:
@@ -71,14 +87,34 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "—"
 
 
-def evaluate(corpus: Path, world: dict[str, Any], *, errors: bool) -> None:
-    labels: dict[str, dict[str, Any]] = json.loads((corpus / "labels.json").read_text())
+def load_labels(corpus: Path) -> dict[str, dict[str, Any]]:
+    """The labels by file name (``messages/a001.eml`` and ``a001.eml`` alike), each with every
+    key the figures read (a missing one is None)."""
+    raw = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+    labels: dict[str, dict[str, Any]] = {}
+    for name, label in raw.items():
+        entry = {k: label.get(k) for k in ("verdict", "direction", "company", "opportunity")}
+        entry["sent_kind"] = label.get("sent_kind")
+        labels[Path(name).name] = entry
+    return labels
+
+
+def evaluate(corpus: Path, world_path: Path, *, errors: bool) -> None:
+    labels = load_labels(corpus)
+    world = load_world(world_path)
     with tempfile.TemporaryDirectory() as folder:
         outcomes = scan_corpus(corpus, world, Path(folder))
     missing = [name for name in labels if name not in outcomes]
     print(f"\n## {corpus} — {len(labels)} labelled messages, {len(outcomes)} read")
+    print(f"world: {world_path}")
     if missing:
         print(f"  not read: {', '.join(missing)}")
+    unlabelled = sorted(name for name in outcomes if name not in labels)
+    if unlabelled:
+        print(f"  read but not labelled (left out of the figures): {', '.join(unlabelled)}")
+    strange = sorted({str(lab["verdict"]) for lab in labels.values()} - set(VERDICTS))
+    if strange:
+        print(f"  labels with a verdict not among the eight: {', '.join(strange)}")
     rows = []
     confusion: collections.Counter[tuple[str, str]] = collections.Counter()
     for verdict in VERDICTS:
@@ -140,6 +176,15 @@ def evaluate(corpus: Path, world: dict[str, Any], *, errors: bool) -> None:
         f"applied without review: {len(applied)}; right (verdict and opportunity): {len(good)} "
         f"= precision {_ratio(len(good), len(applied))}"
     )
+    kind_good = [
+        n
+        for n in good
+        if labels[n]["verdict"] != "sent" or outcomes[n].sent_kind == labels[n]["sent_kind"]
+    ]
+    print(
+        f"  of them right with the sent-mail kind too (the touch logged): {len(kind_good)} = "
+        f"{_ratio(len(kind_good), len(applied))}"
+    )
     right_final = len(final_applied) - len(final_wrong)
     shown = _ratio(right_final, len(final_applied)) if final_applied else "1.00 (none applied)"
     print(
@@ -148,6 +193,26 @@ def evaluate(corpus: Path, world: dict[str, Any], *, errors: bool) -> None:
     )
     actions = collections.Counter(o.action for n, o in outcomes.items() if n in labels)
     print("actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
+    recall = {verdict: (hit, truth) for verdict, truth, _, hit in rows}
+    print("\ntargets (issue 16):")
+    for verdict in ("reply", "rejected", "interview_invite"):
+        hit, truth = recall[verdict]
+        met = truth == 0 or hit / truth >= 0.9
+        print(
+            f"  recall {verdict} >= 0.9: {_ratio(hit, truth)} ({hit}/{truth}) "
+            f"{'met' if met else 'NOT met'}"
+        )
+    met = not about or matched / len(about) >= 0.95
+    print(f"  match accuracy >= 0.95: {_ratio(matched, len(about))} {'met' if met else 'NOT met'}")
+    wrong_final = [n for n in final_wrong if outcomes[n].verdict in {"rejected", "offer"}]
+    print(
+        f"  no rejection or offer applied wrongly: {len(wrong_final)} wrongly "
+        f"{'met' if not wrong_final else 'NOT met'}"
+    )
+    print(
+        f"  precision 1.0 of what is applied without review: {_ratio(len(good), len(applied))} "
+        f"({len(good)}/{len(applied)}) {'met' if len(good) == len(applied) else 'NOT met'}"
+    )
     if errors:
         print("\nwrong:")
         for name, label in labels.items():
@@ -336,7 +401,13 @@ def speed(counts: list[int]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path)
-    parser.add_argument("--world", type=Path, default=HERE / "tests/mail/data/world.json")
+    parser.add_argument(
+        "--world",
+        type=Path,
+        default=None,
+        help="the world the corpora were written against (default: CORPUS/world.json if there, "
+        "else tests/mail/data/world.json)",
+    )
     parser.add_argument("--errors", action="store_true", help="list every wrong verdict or match")
     parser.add_argument("--speed", action="store_true", help="time scans of a generated Maildir")
     parser.add_argument(
@@ -344,9 +415,11 @@ def main() -> int:
     )
     args = parser.parse_args()
     os.environ.setdefault("TZ", "UTC")
-    world = load_world(args.world)
     for corpus in args.corpora:
-        evaluate(corpus, world, errors=args.errors)
+        if not (corpus / "labels.json").is_file():
+            print(f"{corpus}: no labels.json there", file=sys.stderr)
+            return 2
+        evaluate(corpus, world_of(corpus, args.world), errors=args.errors)
     if args.speed:
         speed([int(x) for x in args.sizes.split(",")])
     if not args.corpora and not args.speed:

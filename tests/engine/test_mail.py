@@ -55,6 +55,7 @@ def _verdict(records: Records, facts: MailFacts) -> tuple[str, str | None, str]:
         forwarded=match.forwarded,
         tags=match.tags,
         sender_kind=match.sender_kind,
+        personal=match.personal,
     )
     decision = decide(facts, match, verdict, records, world.mine)
     return verdict.verdict, decision.opportunity_id, decision.action

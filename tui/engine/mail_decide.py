@@ -162,12 +162,16 @@ def _touch_for(verdict: str, match: Match, opportunity: str | None) -> TouchPlan
 
 def _sent(match: Match, verdict: Classification) -> Decision:
     kind = verdict.sent_kind or "other"
-    opportunity = None if (match.contact_only or kind == "network_update") else match.opportunity_id
+    # A network update is logged with the person, never as a touch of the employer; it is
+    # *about* the opportunity only when it names it (news of her employer's offer to a friend).
+    update = kind == "network_update"
+    about = None if match.contact_only or (update and not match.named) else match.opportunity_id
+    opportunity = None if update else about
     if kind not in SENT_TOUCHES:
         return Decision(
             "ignored",
             "sent",
-            opportunity,
+            about,
             match.contact_id,
             "your own message: not a thank-you, check-in, advocate ask or network update",
             sent_kind=kind,
@@ -188,14 +192,14 @@ def _sent(match: Match, verdict: Classification) -> Decision:
         return Decision(
             "review",
             "sent",
-            opportunity,
+            about,
             match.contact_id,
             f"matched by {_METHOD_WORDS.get(match.method, match.method)} only",
             sent_kind=kind,
             touch=touch,
         )
     return Decision(
-        "applied", "sent", opportunity, match.contact_id, verdict.rule, sent_kind=kind, touch=touch
+        "applied", "sent", about, match.contact_id, verdict.rule, sent_kind=kind, touch=touch
     )
 
 

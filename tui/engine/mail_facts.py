@@ -130,7 +130,12 @@ class MailFacts:
     @property
     def is_reply(self) -> bool:
         """Written in answer to another message (a subject with ``Re:``, or reply headers)."""
-        return bool(self.references) or bool(_REPLY.match(self.subject))
+        return bool(self.references) or self.subject_is_reply
+
+    @property
+    def subject_is_reply(self) -> bool:
+        """The subject is another message's (``Re: ...``): its words are not this writer's."""
+        return bool(_REPLY.match(self.subject))
 
 
 _REPLY = re.compile(r"^\s*(re|aw|sv|antw|vs|odp|r)\s*(\[\d+\])?\s*:", re.IGNORECASE)

@@ -74,7 +74,9 @@ class Match:
 
     ``opportunity_id`` is None when the match is ambiguous (see ``candidates``) or reaches only a
     person (``contact_only``). ``personal``: the person is a friend, advocate or core contact, or
-    writes from a personal address: news from them is not the employer's answer.
+    writes from a personal address: news from them is not the employer's answer. ``named``: the
+    chosen opportunity's company or role is named in the message (your news to a friend about
+    her employer is about that opportunity; your news about others is not).
     """
 
     direction: str
@@ -91,6 +93,7 @@ class Match:
     tags: frozenset[str] = frozenset()
     sender_kind: str = "person"
     note: str = ""
+    named: bool = False
 
     @property
     def matched(self) -> bool:
@@ -357,6 +360,7 @@ class MailWorld:
                 )
             chosen, candidates, note = self._narrow(opportunities, subject, text)
             relevant = not personal or self._relevant(subject, text, opportunities)
+            named = chosen is not None and self._names(self.opportunities[chosen], subject, text)
             return Match(
                 method="address",
                 counterpart=address,
@@ -367,6 +371,7 @@ class MailWorld:
                 relevant=relevant,
                 tags=contact.tags,
                 note=note,
+                named=named,
                 **base,
             )
         # 2. an address or domain of the opportunity
@@ -528,10 +533,19 @@ class MailWorld:
             if company.slugs & tokens or any(s == joined for s in company.slugs)
         ]
 
+    def _names(self, opportunity: Opportunity, subject: str, text: str) -> bool:
+        """Whether the message names this opportunity's company or its role."""
+        both = f"{subject}\n{text}"
+        if opportunity.role and _pattern(opportunity.role, fold=True).search(both):
+            return True
+        return company_key(opportunity.company) in first_named(self.patterns, both)
+
     def _relevant(self, subject: str, text: str, opportunities: list[Opportunity]) -> bool:
         both = f"{subject}\n{text}"
         if job_related(both, self.rules):
             return True
+        if any(o.role and _pattern(o.role, fold=True).search(both) for o in opportunities):
+            return True  # "Fwd: Senior Data Analyst - Sam?"
         keys = {company_key(o.company) for o in opportunities}
         return any(k in keys for k in first_named(self.patterns, both))
 

@@ -166,6 +166,7 @@ class MailRules:
     verdicts: tuple[Phrases, ...]
     unrelated_after: tuple[Phrases, ...]
     sent: tuple[Phrases, ...]
+    reply_doubts: tuple[re.Pattern[str], ...] = ()
     source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -197,6 +198,7 @@ class MailRules:
             verdicts=verdicts,
             unrelated_after=_rules(data, "unrelated_after", "verdict"),
             sent=sent,
+            reply_doubts=_patterns(data.get("reply_doubts"), "reply_doubts"),
             source=data,
         )
 
@@ -283,16 +285,22 @@ def classify(
     forwarded: bool,
     tags: Iterable[str] = (),
     sender_kind: str = "person",
+    personal: bool = False,
 ) -> Classification:
     """The verdict for a message that was matched (or not) as the matcher says.
 
     ``person``: the sender is a person, not a system; ``relevant``: the text speaks of a job
     (job words, or a company or role it was matched by); ``contact_only``: matched to a person
-    with no opportunity; ``tags``: the matched contact's tags (for the person's own mail).
+    with no opportunity; ``tags``: the matched contact's tags (for the person's own mail);
+    ``personal``: a friend, advocate or core contact, or a personal address.
     """
     if not matched:
         return Classification("unrelated", "matched no opportunity or contact", True)
-    subject = normalise(facts.subject)
+    # In a reply the subject is the thread's, not the writer's words: "Re: Interview
+    # scheduled" is not an invitation, "Re: Following up" not a check-in. The rules that
+    # look only at the subject (calendar answers, alerts) still see it.
+    full_subject = normalise(facts.subject)
+    subject = "" if facts.subject_is_reply else full_subject
     parts = [facts.text]
     if facts.forwarded is not None:
         parts.append(facts.forwarded.subject)
@@ -300,13 +308,19 @@ def classify(
     text = normalise("\n".join(p for p in parts if p))
     both = f"{subject}\n{text}"
     if direction == "out":
-        if not relevant and contact_only:
+        if not relevant and (contact_only or personal):
             return Classification("unrelated", "your own message, not about a job", True)
         kind, reason = sent_kind(subject, text, rules, frozenset(tags))
         return Classification("sent", reason, True, kind)
     method = facts.calendar_method
     has_invitation = method in {"REQUEST", "CANCEL"} and facts.invitation is not None
     if method == "REQUEST" and facts.invitation is not None:
+        event = facts.invitation
+        about = f"{event.summary}\n{event.description}\n{event.location}"
+        if personal and not relevant and not job_related(about, rules):
+            # A friend's dinner, a birthday: an invitation from a personal contact that
+            # speaks of no job is not an interview.
+            return Classification("unrelated", "a personal invitation, not about a job", True)
         return Classification("interview_invite", "calendar invitation (METHOD:REQUEST)", True)
     if method == "CANCEL":
         return Classification("reply", "calendar cancellation (METHOD:CANCEL)", True)
@@ -314,8 +328,8 @@ def classify(
     headers = _header_lines(facts.headers)
     for rule in rules.unrelated_first:
         if rule.fires(
-            both=both,
-            subject=subject,
+            both=f"{full_subject}\n{text}",
+            subject=full_subject,
             text=text,
             sender=sender,
             headers=headers,
@@ -337,6 +351,10 @@ def classify(
     if contact_only and not facts.is_reply:
         return Classification("unrelated", "from a contact, about no opportunity", True)
     settled = person and facts.is_reply and not forwarded
+    if settled and any(p.search(text) for p in rules.reply_doubts):
+        # A person's answer that speaks of a decision, an offer or a meeting the rules did
+        # not read: it waits for a look rather than being logged as a plain reply.
+        return Classification("reply", "a reply that may carry news: for review", False)
     return Classification(
         "reply", "a person answered" if settled else "no rule settled it", settled
     )

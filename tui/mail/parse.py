@@ -327,8 +327,12 @@ _FORWARD = re.compile(
 )
 _QUOTE_START = re.compile(
     r"^[ \t]*(on [^\n]{4,200}(\n[^\n]{0,120})?\bwrote:[ \t]*$|le [^\n]{4,200}a [ée]crit ?:[ \t]*$|"
-    r"am [^\n]{4,200}schrieb[^\n]{0,80}:[ \t]*$|-{3,}\s*original message\s*-{3,}|"
-    r"_{10,}[ \t]*\n[ \t]*from:|from: [^\n]+\n[ \t]*(sent|date): [^\n]+\n|>)",
+    r"am [^\n]{4,200}schrieb[^\n]{0,80}:[ \t]*$|"
+    r"-{3,}\s*(original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|"
+    r"messaggio originale|oorspronkelijk bericht|ursprungligt meddelande)\s*-{3,}|"
+    r"_{10,}[ \t]*\n[ \t]*(from|von|de|van|fr[åa]n) ?:|"
+    r"(from|von|de|van|fr[åa]n) ?: [^\n]+\n[ \t]*(sent|date|gesendet|datum|envoy[ée]|enviado|"
+    r"fecha|inviato|verzonden|skickat) ?: [^\n]+\n|>)",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD = re.compile(r"^[ \t]*(from|subject|date|to|cc|sent)[ \t]*:[ \t]*(.*)$", re.IGNORECASE)
@@ -376,9 +380,17 @@ def _forwarded(rest: str) -> Forwarded:
 # -- HTML -----------------------------------------------------------------------------------------
 
 _BLOCKS = frozenset(
-    {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "hr"}
+    {"p", "div", "br", "tr", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul"}
+    | {"ol", "hr", "section", "article", "header", "footer", "center", "blockquote"}
 )
 _SKIP = frozenset({"script", "style", "head", "title", "noscript"})
+# Where mail programs put the history a reply quotes: Gmail, Thunderbird, Yahoo, Outlook,
+# Proton, Apple Mail.
+_QUOTE_MARKS = re.compile(
+    r"gmail_quote|moz-cite|yahoo_quoted|divRplyFwdMsg|OutlookMessageHeader|appendonsend|"
+    r"protonmail_quote|AppleOriginalContents",
+    re.IGNORECASE,
+)
 
 
 class _Text(HTMLParser):
@@ -394,7 +406,7 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         quote = tag == "blockquote" or any(
-            k == "class" and v and ("gmail_quote" in v or "moz-cite" in v) for k, v in attrs
+            k in {"class", "id"} and v and _QUOTE_MARKS.search(v) for k, v in attrs
         )
         if tag in _SKIP:
             self._skip += 1

@@ -219,6 +219,7 @@ class Scan:
             forwarded=match.forwarded,
             tags=match.tags,
             sender_kind=match.sender_kind,
+            personal=match.personal,
         )
         self._this_run[sid] = _placeholder(raw, facts, match.direction)
         return None, _Pending(sid, raw, source, facts, match, verdict)

@@ -2320,6 +2320,417 @@ def variants(c: Corpus) -> None:
     )
 
 
+def round_two(c: Corpus) -> None:
+    """Third round, written after corpus A was measured (and became tuning data): the kinds A's
+    misses taught, in wordings written here — softened and personal rejections, status receipts,
+    offers in a portal, invitations with no calendar part (availability, scheduling links),
+    and the traps beside them (a receipt that promises news "once the role is filled", an
+    "unfortunately" about a time, a friend's dinner invitation)."""
+    c.mail(
+        "greenhouse-reject-deliberation-html",
+        lab("rejected", T, "HTML only: 'after much deliberation ... another candidate'"),
+        frm="Tidewater Labs <no-reply@greenhouse-mail.example>",
+        to=ME,
+        subject="Your application to Tidewater Labs",
+        date="2026-11-24 14:00 +0000",
+        html=(
+            "<div><p>Hi Sam,</p><p>Thank you for the time you put into the Data Scientist "
+            "process. After much deliberation, the team has chosen another candidate whose "
+            "background is a closer fit for the role.</p><p>We wish you every success.</p>"
+            "<p>Tidewater Labs Talent</p></div>"
+        ),
+    )
+    c.mail(
+        "recruiter-personal-offered-someone",
+        lab("rejected", B, "recruiter's personal note: 'decided to offer the role to someone'"),
+        frm="Jess Moreno <jess.moreno@bluefin.example>",
+        to=ME,
+        subject="Product Analyst - an update",
+        date="2026-11-23 17:30 -0500",
+        text=(
+            "Hi Sam,\n\nI'm sorry to let you know that we've decided to offer the role to "
+            "someone with more time in clinical settings. It was close, and the panel liked "
+            "your case a lot.\n\nI'd be happy to stay in touch for future openings.\n\nJess\n"
+        ),
+    )
+    c.mail(
+        "workday-status-not-selected-html",
+        lab("rejected", N, "Workday status change: 'changed to: Not Selected'"),
+        frm="Northwind Analytics <northwind@myworkday.example>",
+        to=ME,
+        subject="Application update: Senior Data Analyst",
+        date="2026-11-22 05:00 +0000",
+        html=(
+            "<table><tr><td>Dear Sam,</td></tr><tr><td>The status of your application for "
+            "Senior Data Analyst (R-4411) has been changed to: Not Selected.</td></tr>"
+            "<tr><td>Thank you for your interest in Northwind Analytics.</td></tr></table>"
+        ),
+    )
+    c.mail(
+        "lever-made-a-hire",
+        lab("rejected", H, "Lever: 'we've made a hire for this position'"),
+        frm="Harbor & Pine <no-reply@hire.lever.example>",
+        to=ME,
+        subject="BI Developer at Harbor & Pine",
+        date="2026-11-21 09:00 -0500",
+        text=(
+            "Hi Sam,\n\nWe wanted to let you know that we've made a hire for the BI Developer "
+            "position. Thank you for the care you put into your application, and we hope you "
+            "will consider Harbor & Pine again.\n\nHarbor & Pine Talent\n"
+        ),
+    )
+    c.mail(
+        "manager-not-quite-the-fit",
+        lab("rejected", Q, "hiring manager: 'isn't quite the right fit for what we need'"),
+        frm=OMAR,
+        to=ME,
+        subject="Analytics Engineer",
+        date="2026-11-20 16:00 -0500",
+        text=(
+            "Sam,\n\nThank you for the conversations. Your work is impressive, but after the "
+            "debrief we agreed your profile isn't quite the right fit for what the team needs "
+            "this year. I know that's hard to hear after several rounds.\n\nOmar\n"
+        ),
+    )
+    c.mail(
+        "recruiter-went-with-finalist",
+        lab("rejected", FN, "soft and long: 'the team went with the other finalist'"),
+        frm=TOM,
+        to=ME,
+        subject="Analytics Lead",
+        date="2026-11-19 12:00 -0500",
+        text=(
+            "Hi Sam,\n\nI hate being the one to write this, and I'd rather have called, but I "
+            "know you're travelling. The panel met yesterday and the team went with the other "
+            "finalist, mostly because of their years running a team of analysts. Everyone "
+            "agreed your case presentation was the clearest of the round.\n\nPlease keep in "
+            "touch; I'll think of you first for senior roles next year.\n\nTom\n"
+        ),
+    )
+    c.mail(
+        "icims-requisition-no-longer-open",
+        lab("rejected", FO, "iCIMS: the 2025 requisition 'is no longer open'"),
+        frm="Fernway Careers <careers@icims.example>",
+        to=ME,
+        subject="Data Analyst (2025) - requisition update",
+        date="2026-11-18 03:00 +0000",
+        text=(
+            "Dear Sam,\n\nThis requisition is no longer open: the Data Analyst position you "
+            "applied for in 2025 will not be filled. Your profile remains in our system.\n\n"
+            "Fernway Talent Acquisition\n"
+        ),
+    )
+    c.mail(
+        "non-native-decided-for-another",
+        lab("rejected", C, "English as a second language: 'we have decided for another candidate'"),
+        frm="Brian O'Neill <brian.oneill@cobaltridge.example>",
+        to=ME,
+        subject="Your application Risk Analyst",
+        date="2026-11-17 10:00 +0100",
+        text=(
+            "Dear Mr Rivera,\n\nwe are sorry to inform you that we have decided for another "
+            "candidate for the position of Risk Analyst. We thank you for your interest and "
+            "wish you all the best for your future.\n\nKind regards\nBrian O'Neill\n"
+        ),
+    )
+    c.mail(
+        "reply-wish-different-news",
+        lab("rejected", Q, "a reply in the thread: 'I wish I had different news'"),
+        frm=DANA,
+        to=ME,
+        subject="Re: Thank you - final round",
+        date="2026-11-16 18:00 -0500",
+        in_reply_to="<ty-dana-final@fastmail.example>",
+        text=(
+            "Hi Sam,\n\nThank you for this lovely note. I wish I had different news: the team "
+            "is going another way for this role. I'm happy to share feedback on a call if that "
+            "would help.\n\nDana\n\nOn Mon, Nov 16, 2026 at 9:00 AM Sam Rivera wrote:\n> Hi "
+            "Dana, thank you for arranging the final round...\n"
+        ),
+    )
+    c.mail(
+        "lever-ack-once-filled",
+        lab("acknowledgement", H, "receipt that promises word 'if the position is filled'"),
+        frm="Harbor & Pine <no-reply@hire.lever.example>",
+        to=ME,
+        subject="Thank you for applying to Harbor & Pine",
+        date="2026-11-02 11:00 -0500",
+        text=(
+            "Hi Sam,\n\nThank you for applying for the BI Developer role. We'll be in touch if "
+            "your profile fits; if the position is filled before we reach your application, "
+            "we'll let you know by e-mail.\n\nHarbor & Pine Talent\n"
+        ),
+    )
+    c.mail(
+        "ack-conditional-speak",
+        lab("acknowledgement", M, "receipt: 'if we'd like to speak with you, a recruiter will...'"),
+        frm="Meridian Retail <notification@jobvite.example>",
+        to=ME,
+        subject="Meridian Retail: application received",
+        date="2026-11-03 08:00 -0500",
+        text=(
+            "Hi Sam,\n\nThanks for applying for Pricing Analyst at Meridian Retail. If we'd like "
+            "to speak with you, a recruiter will reach out within two weeks.\n\nMeridian Retail "
+            "Talent Acquisition\n"
+        ),
+    )
+    c.mail(
+        "ack-currently-being-reviewed",
+        lab("acknowledgement", AV, "status receipt: 'is currently being reviewed'"),
+        frm="Avra Systems <noreply@smartrecruiters.example>",
+        to=ME,
+        subject="An update on your application",
+        date="2026-11-04 07:00 +0000",
+        text=(
+            "Hello Sam,\n\nYour application for Analytics Lead at Avra Systems is currently "
+            "being reviewed by the hiring team. There is nothing you need to do right now.\n\n"
+            "Avra Systems\n"
+        ),
+    )
+    c.mail(
+        "reply-unfortunately-a-time",
+        lab("reply", Q, "'unfortunately' about a time, not a decision"),
+        frm=DANA,
+        to=ME,
+        subject="Re: Analytics Engineer - onsite",
+        date="2026-11-10 13:00 -0500",
+        in_reply_to="<onsite-dana-1109@fastmail.example>",
+        text=(
+            "Hi Sam,\n\nUnfortunately Omar is out sick this week, so Thursday's session can't "
+            "go ahead as planned. I'll come back to you tomorrow with a new date.\n\nDana\n"
+        ),
+    )
+    c.mail(
+        "reply-if-not-a-fit",
+        lab("reply", H, "recruiter: 'if the role isn't the right fit, no worries'"),
+        frm=LENA,
+        to=ME,
+        subject="Re: BI Developer - questions",
+        date="2026-11-05 10:00 -0500",
+        in_reply_to="<q-lena-1104@fastmail.example>",
+        text=(
+            "Hi Sam,\n\nGood questions! The team works mostly in Power BI and dbt. If the role "
+            "isn't the right fit after all, no worries at all, just tell me.\n\nLena\n"
+        ),
+    )
+    c.mail(
+        "invite-times-that-suit",
+        lab("interview_invite", K, "LinkedIn recruiter: 'send me two or three times that suit'"),
+        frm="Mia Santos via LinkedIn <inmail-hit-reply@linkedin.example>",
+        to=ME,
+        subject="Mia Santos sent you a new message",
+        date="2026-11-06 15:00 +0000",
+        text=(
+            "Mia Santos\nRecruiter at Kestrel\n\nHi Sam, thanks for your interest in the "
+            "Marketing Analyst role. Could you send me two or three times that suit you next "
+            "week for a 30-minute call?\n\nReply: https://www.linkedin.example/messaging/t/9\n"
+        ),
+    )
+    c.mail(
+        "invite-goodtime-link",
+        lab("interview_invite", N, "a GoodTime link, no calendar part"),
+        frm="Northwind Talent Acquisition <recruiting@talent.northwind.example>",
+        to=ME,
+        subject="Senior Data Analyst: next conversation",
+        date="2026-11-07 09:00 -0600",
+        html=(
+            "<p>Dear Sam,</p><p>Ravi's team would like to speak with you about the Senior Data "
+            "Analyst role. Please use the GoodTime link below to schedule your interview at a "
+            "time that works for you.</p><p><a href='https://goodtime.example/s/4411'>Schedule"
+            "</a></p>"
+        ),
+    )
+    c.mail(
+        "invite-fifteen-minutes",
+        lab("interview_invite", AV, "'do you have 15 minutes on Thursday'"),
+        frm="Kate Lindqvist <kate.lindqvist@avra.example>",
+        to=ME,
+        subject="Analytics Lead at Avra",
+        date="2026-11-08 11:00 +0100",
+        text=(
+            "Hi Sam,\n\nI've read your application for Analytics Lead. Do you have 15 minutes "
+            "on Thursday for an intro call? I'm in Stockholm, so mornings your time are "
+            "easiest.\n\nKate\n"
+        ),
+    )
+    c.mail(
+        "forwarded-open-to-a-chat",
+        lab("interview_invite", N, "a friend forwards a recruiter's 'are you open to a chat'"),
+        frm=PRIYA,
+        to=ME,
+        subject="Fwd: Senior Data Analyst - Sam?",
+        date="2026-11-09 20:00 -0500",
+        text=(
+            "see below!! Alisha asked me to pass this on\n\n---------- Forwarded message "
+            "---------\nFrom: Alisha Grant <alisha.grant@northwind.example>\nDate: Mon, Nov 9, "
+            "2026 at 4:10 PM\nSubject: Senior Data Analyst - Sam?\nTo: Priya Raman "
+            "<priya.raman@gmail.example>\n\nHi Priya, thanks for the referral. Would Sam be "
+            "open to a chat with Ravi this week? Is he available Wednesday or Thursday?\n\n"
+            "Alisha\n"
+        ),
+    )
+    c.mail(
+        "invite-availability-look-like",
+        lab("interview_invite", T, "'what does your availability look like'"),
+        frm="Nadia Petrov <nadia.petrov@tidewater.example>",
+        to=ME,
+        subject="Data Scientist - technical conversation",
+        date="2026-11-10 08:00 -0800",
+        text=(
+            "Hi Sam,\n\nThanks for the take-home, it was a pleasure to read. What does your "
+            "availability look like next Tuesday or Wednesday for an hour with me and one of "
+            "the engineers?\n\nNadia\n"
+        ),
+    )
+    c.mail(
+        "offer-ready-in-portal",
+        lab("offer", M, "ATS: 'your offer is ready to view in the candidate portal'"),
+        frm="Meridian Retail <notification@jobvite.example>",
+        to=ME,
+        subject="Action needed: Pricing Analyst",
+        date="2026-11-25 09:00 -0500",
+        text=(
+            "Hi Sam,\n\nYour offer is ready to view in the candidate portal. Please accept or "
+            "decline by Friday, December 4.\n\nMeridian Retail Talent Acquisition\n"
+        ),
+    )
+    c.mail(
+        "reject-offer-went-to-another",
+        lab("rejected", K, "'the offer was extended to another candidate' is a rejection"),
+        frm="Mia Santos via LinkedIn <inmail-hit-reply@linkedin.example>",
+        to=ME,
+        subject="Mia Santos sent you a new message",
+        date="2026-11-26 15:00 +0000",
+        text=(
+            "Mia Santos\nRecruiter at Kestrel\n\nHi Sam, a quick note: the offer for the "
+            "Marketing Analyst role was extended to another candidate, who has accepted. Thank "
+            "you for your patience with the process.\n\nReply: https://www.linkedin.example/m/9\n"
+        ),
+    )
+    c.mail(
+        "sent-ask-referral-marcus",
+        lab("sent", B, "asks an advocate: 'would you be open to referring me'", "out"),
+        frm=ME,
+        to=MARCUS,
+        subject="Bluefin question",
+        date="2026-11-01 19:00 -0500",
+        text=(
+            "Hi Marcus,\n\nThe Product Analyst role at Bluefin is still up. Would you be open to "
+            "referring me? I can send you a short blurb.\n\nSam\n"
+        ),
+        sent_kind="advocate_ask",
+    )
+    c.mail(
+        "sent-news-offer-jo",
+        lab("sent", NONE, "tells core network: 'I got an offer'", "out"),
+        frm=ME,
+        to=JO,
+        subject="news",
+        date="2026-11-27 20:00 -0500",
+        text=(
+            "Jo! I got an offer from Quillstone today. Still digesting it. Can I call you this "
+            "weekend to think it through?\n\nSam\n"
+        ),
+        sent_kind="network_update",
+    )
+    c.mail(
+        "sent-thanks-for-the-intro",
+        lab("sent", N, "thanks an advocate for the intro", "out"),
+        frm=ME,
+        to=PRIYA,
+        subject="thank you!",
+        date="2026-11-10 21:00 -0500",
+        text=(
+            "Priya, thanks so much for the intro to Alisha. I have a call with Ravi on "
+            "Wednesday about the Senior Data Analyst role.\n\nS\n"
+        ),
+        sent_kind="thank_you",
+    )
+    c.mail(
+        "newsletter-no-list-headers",
+        lab("unrelated", NONE, "a newsletter naming a company, no list headers"),
+        frm="Data Jobs Weekly <editor@datajobsweekly.example>",
+        to=ME,
+        subject="This week: Quillstone's metrics team, salary bands",
+        date="2026-11-14 07:00 -0500",
+        text=(
+            "Data Jobs Weekly\n\nThis week's issue: how Quillstone's analytics team runs its "
+            "metric reviews, and what salary bands look like in 2026.\n\nYou are receiving this "
+            "because you subscribed to Data Jobs Weekly. Unsubscribe from these emails.\n"
+        ),
+    )
+    c.mail(
+        "meetup-hosted-by-tidewater",
+        lab("unrelated", NONE, "a meetup a world company hosts"),
+        frm="Ocean Data Meetup <hello@oceandata.example>",
+        to=ME,
+        subject="December meetup at Tidewater Labs",
+        date="2026-11-15 12:00 -0500",
+        text=(
+            "Hi all,\n\nOur December meetup is hosted by Tidewater Labs: two talks on sensor "
+            "data and a panel on hiring in ocean tech. Save your spot on the event page.\n\n"
+            "The organisers\n"
+        ),
+    )
+    c.mail(
+        "ats-talent-community",
+        lab("unrelated", NONE, "an ATS's talent-community mailing for a world company"),
+        frm="Quillstone Careers <no-reply@greenhouse-mail.example>",
+        to=ME,
+        subject="Inside Quillstone: November",
+        date="2026-11-16 10:00 -0500",
+        text=(
+            "Hi Sam,\n\nThanks for being part of the Quillstone talent community. This month: "
+            "our new Lisbon office and a day with the data platform team.\n\nBrowse open roles "
+            "at jobs.quillstone.example\n"
+        ),
+    )
+    c.mail(
+        "friend-board-games-invitation",
+        lab("unrelated", NONE, "an advocate's personal calendar invitation"),
+        frm=PRIYA,
+        to=ME,
+        subject="Invitation: board games at mine @ Fri Nov 27, 2026 7pm - 11pm (EST)",
+        date="2026-11-18 12:00 -0500",
+        text="Priya Raman has invited you to an event.\n\nBoard games at mine\n",
+        calendar=ics(
+            method="REQUEST",
+            uid="boardgames-1127@gmail.example",
+            start="20261127T190000",
+            end="20261127T230000",
+            summary="Board games at mine",
+            organizer=PRIYA,
+            attendees=[ME],
+            location="Priya's flat",
+        ),
+    )
+    c.mail(
+        "sent-personal-to-advocate",
+        lab("unrelated", NONE, "Sam writes to a friend about nothing job-related", "out"),
+        frm=ME,
+        to=PRIYA,
+        subject="movie friday?",
+        date="2026-11-19 18:00 -0500",
+        text="Want to see the new Miyazaki on Friday? I'll get tickets.\n\nS\n",
+    )
+    c.mail(
+        "reply-french-outlook-quote",
+        lab("reply", H, "a short reply above a French Outlook quote of an invitation"),
+        frm=LENA,
+        to=ME,
+        subject="RE: BI Developer - case study",
+        date="2026-11-11 09:30 +0100",
+        in_reply_to="<case-sam-1110@fastmail.example>",
+        text=(
+            "Merci Sam, noted, and thanks for the slides.\n\nLena\n\n"
+            "De : Sam Rivera <sam.rivera@fastmail.example>\nEnvoyé : mardi 10 novembre 2026 "
+            "18:00\nÀ : Lena Fischer <lena.fischer@harborpine.example>\nObjet : BI Developer - "
+            "case study\n\nHi Lena, attached are my slides. We would like to invite you... no, "
+            "that was your line! See you Tuesday.\n"
+        ),
+    )
+
+
 def main() -> int:
     corpus = Corpus(HERE / "tuning")
     acknowledgements(corpus)
@@ -2332,6 +2743,7 @@ def main() -> int:
     unrelated(corpus)
     forwards_and_odd(corpus)
     variants(corpus)
+    round_two(corpus)
     corpus.write()
     print(f"{len(corpus.files)} messages written to {corpus.folder}", file=sys.stderr)
     return 0
