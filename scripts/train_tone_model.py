@@ -30,6 +30,7 @@ from tui.lexicon import affect_words
 from tui.locations import shipped_data
 from tui.tone_figures import load_drafts
 from tui.tone_training import (
+    SCALE,
     Figures,
     Trained,
     author_drafts,
@@ -135,11 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(len(d) for d in drafts.values())
     payload = {
         "about": "Weights of the tone check's logistic regression over stems (u:), stem pairs "
-        "(b:), negated stems (n:) and how a draft is written (s:); written by "
+        "(b:), negated stems (n:) and how a draft is written (s:), a draft's sum times scale / "
+        "sqrt(its number of features); written by "
         f"scripts/train_tone_model.py from the labelled drafts in tests/engine/data ({size} "
         f"drafts by {len(drafts)} authors, each weighing the same). Do not edit by hand: retrain.",
         "trained_on": size,
         "bias": 0.0,
+        "scale": SCALE,
         "weights": weights,
     }
     text = json.dumps(payload, indent=0, sort_keys=False, ensure_ascii=False) + "\n"

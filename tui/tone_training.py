@@ -27,6 +27,7 @@ from .engine.tone_text import blank_quoted, prepare
 
 __all__ = [
     "AUTHORS",
+    "SCALE",
     "Figures",
     "Trained",
     "author_drafts",
@@ -54,6 +55,9 @@ AUTHORS: Mapping[str, tuple[str, ...]] = {
     "C (minimal pairs)": ("tone_tuning_C.json",),
 }
 L2, EPOCHS, RATE, DECAY, MIN_DF, SEED = 0.1, 30, 0.2, 0.1, 1, 15
+# A draft's evidence is scaled by SCALE / sqrt(its number of features), in training and in use:
+# chosen by the leave-one-author-out figures (mean accuracy 0.939 without, 0.945 with it).
+SCALE = 3.0
 
 
 def _drafts(path: Path) -> list[dict[str, Any]]:
@@ -84,10 +88,11 @@ Row = tuple[frozenset[str], bool, float]  # features, frustrated, weight in trai
 def train(rows: Sequence[Row]) -> dict[str, float]:
     """Logistic regression by stochastic gradient descent, a fixed seed and a decaying rate.
 
-    Features seen in fewer than ``MIN_DF`` drafts are left out; L2 shrinks the weights of the
-    features a draft has as it is learned from. There is no bias: the drafts' balance of
-    frustrated and calm is the authors' choice, not evidence about a draft, so the model
-    predicts from the words alone, an even prior.
+    Features seen in fewer than ``MIN_DF`` drafts are left out; each feature of a draft counts
+    ``SCALE / sqrt(n)`` for a draft of n features, so that long drafts do not outweigh short
+    ones; L2 shrinks the weights of the features a draft has as it is learned from. There is
+    no bias: the drafts' balance of frustrated and calm is the authors' choice, not evidence
+    about a draft, so the model predicts from the words alone.
     """
     counts = Counter(f for found, _, _ in rows for f in found)
     keep = {f for f, n in counts.items() if n >= MIN_DF}
@@ -100,9 +105,10 @@ def train(rows: Sequence[Row]) -> dict[str, float]:
         rate = RATE / (1.0 + DECAY * epoch)
         for index in order:
             found, label, weight = kept[index]
-            z = sum(weights.get(f, 0.0) for f in found)
+            value = SCALE / math.sqrt(max(1, len(found)))
+            z = value * sum(weights.get(f, 0.0) for f in found)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            gradient = weight * (p - (1.0 if label else 0.0))
+            gradient = weight * (p - (1.0 if label else 0.0)) * value
             for f in found:
                 w = weights.get(f, 0.0)
                 weights[f] = w - rate * (gradient + L2 * w)
@@ -179,7 +185,7 @@ class Trained:
         """Train on these authors' drafts with the lexicon ``data`` and its affect words."""
         rules = Lexicon.from_data(data, affect)
         weights = train(rows_of(drafts_by_author, rules))
-        trained = {"weights": weights, "bias": 0.0}
+        trained = {"weights": weights, "bias": 0.0, "scale": SCALE}
         return cls(
             weights,
             rules,

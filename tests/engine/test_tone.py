@@ -247,6 +247,7 @@ CATEGORY_DRAFTS = {
         "I expected better from your team.",
         "I think I deserve to know.",
         "My patience is running thin.",
+        "This is not the experience I was led to expect.",
     ],
     "courtesy": [
         "Could you at least acknowledge my emails?",
@@ -671,7 +672,7 @@ def test_a_short_draft_gives_the_model_less_to_go_on() -> None:
 
 def test_a_short_draft_is_pulled_towards_the_prior_and_left_to_the_cues() -> None:
     """Shrunk towards even odds, a two-word draft sits on the model's line between calm and
-    frustrated, and the slightest lean of "Any update?" tipped it. The prior (log-odds -0.6, a
+    frustrated, and the slightest lean of "Any news?" tipped it. The prior (log-odds -0.6, a
     probability of 0.35, where the shipped steps weigh 0) leaves it to the cues."""
     setting = {"steps": [[0.5, 4]], "why": "w", "instead": "i", "shrink": 10, "prior": -0.6}
     model = ToneModel.from_data({"weights": {"u:busi": 1.0}, "bias": 0.0}, setting)
@@ -684,9 +685,12 @@ def test_a_short_draft_is_pulled_towards_the_prior_and_left_to_the_cues() -> Non
     data = dict(_data())
     data["model"] = {**data["model"], "prior": 0.0}
     even = Lexicon.from_data(data, _affect(), _model())
-    for text in ("Any update?", "Hi Jo! Any news?", "Following up on my application."):
-        assert not check_tone(text, shipped).findings, text
-    assert check_tone("Any update?", even).frustrated  # without the prior: a coin toss, lost
+    for text in ("Any news?", "Following up again.", "Any update?", "Following up."):
+        assert not check_tone(text, shipped).frustrated, text
+    for text in ("Any news?", "Any update?", "Following up."):
+        assert shipped.model.weight(shipped.model.probability(featurise(text, shipped))) == 0
+    for text in ("Any news?", "Following up again."):  # without the prior: a coin toss, lost
+        assert check_tone(text, even).frustrated, text
 
 
 # New cue families from the kinds of miss on A, B and C; each needs another cue (or the model
