@@ -23,7 +23,7 @@ from tui.engine.tone_model import ToneModel, blank_salutations
 from tui.engine.tone_text import blank_quoted, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
-from tui.tone_figures import load_drafts, tone_figures
+from tui.tone_figures import load_drafts, set_files, tone_figures
 from tui.tone_training import author_drafts, cross_author, featurise, rows_of
 
 DATA = Path(__file__).parent / "data"
@@ -209,6 +209,22 @@ def test_tone_figures_counts_what_it_is_given(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"id": "x", "label": "angry", "text": "?"}]))
     with pytest.raises(ValueError, match="draft x"):
         tone_figures(path)
+
+
+def test_a_set_may_be_json_lines_and_a_folder_stands_for_its_sets(tmp_path: Path) -> None:
+    drafts = [
+        {"id": "a", "label": "calm", "text": "Thanks so much for your time!"},
+        {"id": "b", "label": "frustrated", "text": "Per my last email, any news?"},
+    ]
+    (tmp_path / "one.jsonl").write_text("\n".join(json.dumps(d) for d in drafts) + "\n")
+    (tmp_path / "two.json").write_text(json.dumps({"drafts": drafts}))
+    (tmp_path / "notes.txt").write_text("not a set")
+    files = set_files([tmp_path])
+    assert [f.name for f in files] == ["one.jsonl", "two.json"]
+    for file in files:
+        figures = tone_figures(file)
+        assert (figures["size"], figures["accuracy"]) == (2, 1.0)
+    assert set_files([tmp_path / "two.json"]) == [tmp_path / "two.json"]
 
 
 # -- each cue category ---------------------------------------------------------------------------
