@@ -8,7 +8,8 @@ Not a dependency of nowwhat: run it in any environment with the scorer installed
 A draft counts as flagged when VADER's compound score is below a threshold: its own -0.05 (its
 line for "negative"), and, for reference, the threshold that gives the best accuracy on the
 tuning set (``--tune``, by default tests/engine/data/tone_tuning.json), never on the set being
-measured. Sets are JSON lists of {"id", "label", "text", "note"} (or {"drafts": [...]}).
+measured. Sets are JSON lists of {"id", "label", "text", "note"} (or {"drafts": [...]}, or JSON
+Lines); a folder stands for the .json/.jsonl files in it.
 """
 
 from __future__ import annotations
@@ -27,8 +28,23 @@ NATURAL = -0.05
 
 
 def _drafts(path: Path) -> list[Mapping[str, Any]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:  # JSON Lines: one draft a line
+        data = [json.loads(line) for line in text.splitlines() if line.strip()]
     return list(data["drafts"] if isinstance(data, Mapping) else data)
+
+
+def _set_files(paths: Sequence[Path]) -> list[Path]:
+    """A file as it is, a folder as the .json/.jsonl files in it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl"))
+        else:
+            files.append(path)
+    return files
 
 
 def _figures(scored: Sequence[tuple[str, float]], threshold: float) -> dict[str, float]:
@@ -57,7 +73,7 @@ def _best_threshold(scored: Sequence[tuple[str, float]]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, help="labelled sets (JSON)")
+    parser.add_argument("files", nargs="*", type=Path, help="labelled sets (JSON), or folders")
     parser.add_argument(
         "--tune", type=Path, default=TUNING, help="the set to tune the threshold on"
     )
@@ -73,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'set':<28} {'threshold':<9} {'size':>5} {'acc':>6} {'f-rec':>6} "
         f"{'c-prec':>6} {'f-prec':>6}"
     )
-    for path in args.files or [args.tune]:
+    for path in _set_files(args.files) or [args.tune]:
         scored = score(path)
         for name, threshold in (("natural", NATURAL), ("tuned", tuned)):
             f = _figures(scored, threshold)

@@ -2,11 +2,12 @@
 
     .venv/bin/python scripts/tone_eval.py tests/engine/data/tone_tuning.json [MORE.json ...]
     .venv/bin/python scripts/tone_eval.py --misses FILE     # also list what it got wrong
+    .venv/bin/python scripts/tone_eval.py FOLDER            # every .json/.jsonl set in it
 
 Each set is a JSON list of {"id", "label": "calm"|"frustrated", "text", "note"} (the older
-{"drafts": [...]} file works too). For each set it prints the size, accuracy, frustrated recall,
-calm precision (of the drafts it lets pass, the share that really are calm), frustrated
-precision and the time per draft; then the time of one check on a typical draft and on a
+{"drafts": [...]} file and JSON Lines work too). For each set it prints the size, accuracy,
+frustrated recall, calm precision (of the drafts it lets pass, the share that really are calm),
+frustrated precision and the time per draft; then the time of one check on a typical draft and on a
 3,000-word one, medians of repeated runs, with the lexicon already loaded (as in the composer).
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from tui.engine.tone import check_tone
 from tui.lexicon import shipped_lexicon
-from tui.tone_figures import figures, load_drafts
+from tui.tone_figures import figures, load_drafts, set_files
 
 TYPICAL = (
     "Hi Ravi,\n\nI hope you're well. I wanted to follow up on the Senior Data Analyst role; we "
@@ -61,7 +62,7 @@ def _median_ms(text: str, runs: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="+", type=Path, help="labelled sets (JSON)")
+    parser.add_argument("files", nargs="+", type=Path, help="labelled sets (JSON), or folders")
     parser.add_argument("--misses", action="store_true", help="list the drafts it got wrong")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -71,10 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{'set':<28} {'size':>5} {'calm':>5} {'frus':>5} {'acc':>6} {'f-rec':>6} "
         f"{'c-prec':>6} {'f-prec':>6} {'ms/draft':>8}"
     )
-    for path in args.files:
+    for path in set_files(args.files):
         try:
             drafts = load_drafts(path)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, KeyError, TypeError) as error:
             print(f"{path}: {error}", file=sys.stderr)
             return 2
         result = figures(drafts, lexicon)

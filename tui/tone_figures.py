@@ -16,14 +16,32 @@ from typing import Any
 from .engine.tone import Lexicon, check_tone
 from .lexicon import shipped_lexicon
 
-__all__ = ["figures", "load_drafts", "tone_figures"]
+__all__ = ["figures", "load_drafts", "set_files", "tone_figures"]
 
 LABELS = ("calm", "frustrated")
 
 
+def set_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The labelled sets named: a file as it is, a folder as its ``.json``/``.jsonl`` files."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl"))
+        else:
+            files.append(path)
+    return files
+
+
 def load_drafts(path: Path | str) -> list[dict[str, Any]]:
-    """The drafts of one labelled set; a draft without a known label is an error that names it."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    """The drafts of one labelled set; a draft without a known label is an error that names it.
+
+    A set is a JSON list of drafts, ``{"drafts": [...]}``, or JSON Lines (one draft a line).
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = [json.loads(line) for line in text.splitlines() if line.strip()]
     drafts = data["drafts"] if isinstance(data, Mapping) else data
     for number, draft in enumerate(drafts):
         if draft.get("label") not in LABELS or not isinstance(draft.get("text"), str):

@@ -1,10 +1,11 @@
 """Training and measuring the tone check's model: the labelled drafts by author, leave-one-out.
 
-A check tuned on one writer's drafts learns that writer. The labelled drafts come from three
-authors who wrote independently (the engineers' sets, and two sets written by people who never
-saw the code, ``tone_tuning_T2.json`` and ``tone_tuning_T3.json``). Each author weighs the same
-in training, whatever the size of their set, so the model learns what they share; and the
-honest measure is leave-one-author-out: train on two, measure on the third.
+A check tuned on one writer's drafts learns that writer. The labelled drafts come from six
+authors who wrote independently (the engineers' sets, and five sets written by helper sessions
+that never saw the code: ``tone_tuning_T2.json``, ``_T3``, and ``_A``, ``_B``, ``_C``, which were
+measuring sets until they had been measured and reported). Each author weighs the same in
+training, whatever the size of their set, so the model learns what they share; and the honest
+measure is leave-one-author-out: train on the others, measure on the one left out.
 ``scripts/train_tone_model.py`` uses this to write ``data/tone_model.json``; the tests use it to
 hold the leave-one-author-out figures to their floors.
 """
@@ -26,6 +27,7 @@ from .engine.tone_text import blank_quoted, prepare
 
 __all__ = [
     "AUTHORS",
+    "SCALE",
     "Figures",
     "Trained",
     "author_drafts",
@@ -37,6 +39,7 @@ __all__ = [
 
 # Each author's files in tests/engine/data. The engineers' sets (the first engineer's tuning,
 # labelled and held-out drafts; short drafts on the calm phrases the issue names) count as one.
+# A new measuring set, once measured and reported, joins here as one more author.
 AUTHORS: Mapping[str, tuple[str, ...]] = {
     "engineers": (
         "tone_tuning.json",
@@ -46,8 +49,15 @@ AUTHORS: Mapping[str, tuple[str, ...]] = {
     ),
     "T2 (13 voices)": ("tone_tuning_T2.json",),
     "T3 (near twins)": ("tone_tuning_T3.json",),
+    # Written blind as measuring sets, measured and reported, then handed over for training.
+    "A (one-liners to threads)": ("tone_tuning_A.json",),
+    "B (non-native writers)": ("tone_tuning_B.json",),
+    "C (minimal pairs)": ("tone_tuning_C.json",),
 }
 L2, EPOCHS, RATE, DECAY, MIN_DF, SEED = 0.1, 30, 0.2, 0.1, 1, 15
+# A draft's evidence is scaled by SCALE / sqrt(its number of features), in training and in use:
+# chosen by the leave-one-author-out figures (mean accuracy 0.939 without, 0.945 with it).
+SCALE = 3.0
 
 
 def _drafts(path: Path) -> list[dict[str, Any]]:
@@ -78,10 +88,11 @@ Row = tuple[frozenset[str], bool, float]  # features, frustrated, weight in trai
 def train(rows: Sequence[Row]) -> dict[str, float]:
     """Logistic regression by stochastic gradient descent, a fixed seed and a decaying rate.
 
-    Features seen in fewer than ``MIN_DF`` drafts are left out; L2 shrinks the weights of the
-    features a draft has as it is learned from. There is no bias: the drafts' balance of
-    frustrated and calm is the authors' choice, not evidence about a draft, so the model
-    predicts from the words alone, an even prior.
+    Features seen in fewer than ``MIN_DF`` drafts are left out; each feature of a draft counts
+    ``SCALE / sqrt(n)`` for a draft of n features, so that long drafts do not outweigh short
+    ones; L2 shrinks the weights of the features a draft has as it is learned from. There is
+    no bias: the drafts' balance of frustrated and calm is the authors' choice, not evidence
+    about a draft, so the model predicts from the words alone.
     """
     counts = Counter(f for found, _, _ in rows for f in found)
     keep = {f for f, n in counts.items() if n >= MIN_DF}
@@ -94,9 +105,10 @@ def train(rows: Sequence[Row]) -> dict[str, float]:
         rate = RATE / (1.0 + DECAY * epoch)
         for index in order:
             found, label, weight = kept[index]
-            z = sum(weights.get(f, 0.0) for f in found)
+            value = SCALE / math.sqrt(max(1, len(found)))
+            z = value * sum(weights.get(f, 0.0) for f in found)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            gradient = weight * (p - (1.0 if label else 0.0))
+            gradient = weight * (p - (1.0 if label else 0.0)) * value
             for f in found:
                 w = weights.get(f, 0.0)
                 weights[f] = w - rate * (gradient + L2 * w)
@@ -173,7 +185,7 @@ class Trained:
         """Train on these authors' drafts with the lexicon ``data`` and its affect words."""
         rules = Lexicon.from_data(data, affect)
         weights = train(rows_of(drafts_by_author, rules))
-        trained = {"weights": weights, "bias": 0.0}
+        trained = {"weights": weights, "bias": 0.0, "scale": SCALE}
         return cls(
             weights,
             rules,

