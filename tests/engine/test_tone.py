@@ -841,13 +841,17 @@ def test_the_shipped_model_is_what_the_training_script_gives() -> None:
         ("tone_tuning_A.json", (0.98, 0.98, 0.98, 0.975)),
         ("tone_tuning_B.json", (0.97, 0.98, 0.98, 0.95)),
         ("tone_tuning_C.json", (0.98, 0.98, 0.98, 0.97)),
+        # D is still blind (never trained or tuned on): measured once with this check, 0.948 /
+        # 0.950 / 0.950 / 0.945 (the README). The floor is that figure less a draft or two, so
+        # a change that makes the check worse on a writer it never saw fails here.
+        ("tone_measure_D.json", (0.94, 0.94, 0.94, 0.935)),
     ],
 )
 def test_the_figures_on_the_sets_that_were_written_blind(
     capsys: pytest.CaptureFixture[str], name: str, floors: tuple[float, float, float, float]
 ) -> None:
     """Sets written by helper sessions that never saw the lexicon, the model or the code, and
-    now learned from."""
+    all but D now learned from."""
     drafts = load_drafts(DATA / name)
     assert len(drafts) >= 200
     figures = tone_figures(DATA / name)
