@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from tui.engine.errors import InvalidField
-from tui.engine.models import Contact, Interview, Opportunity, Task, Touch
+from tui.engine.models import OUTCOMES, STAGES, Contact, Interview, Opportunity, Task, Touch
 from tui.engine.settings import SPECS, Settings
 
 NOW = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")
@@ -70,18 +70,19 @@ def test_an_invalid_value_is_refused_naming_its_field(
     assert field in str(caught.value)
 
 
-def test_valid_records_are_accepted() -> None:
-    touch = Touch(
-        id="tch_a",
-        kind="heard_back",
-        at=NOW,
-        opportunity_id="opp_a",
-        direction="in",
-        outcome="next_round",
-    )
-    assert touch.outcome == "next_round"
-    assert Opportunity(id="opp_a", company="Acme", stage="withdrawn").active is False
-    assert Contact(id="con_a", name="Eve", tags=frozenset({"advocate"})).is_advocate
+def test_valid_records_are_accepted_and_say_what_they_are() -> None:
+    # Every outcome the model knows is a valid heard-back; one it does not know is refused.
+    for outcome in OUTCOMES:
+        Touch(id="tch_a", kind="heard_back", at=NOW, opportunity_id="opp_a", outcome=outcome)
+    with pytest.raises(InvalidField):
+        Touch(id="tch_a", kind="heard_back", at=NOW, opportunity_id="opp_a", outcome="maybe")
+    # Only the stages still in play are active.
+    active = {stage: Opportunity(id="o", company="Acme", stage=stage).active for stage in STAGES}
+    assert {s for s, on in active.items() if not on} == {"rejected", "withdrawn", "closed"}
+    # An advocate is a contact tagged so, whatever else they are tagged.
+    assert Contact(id="c", name="Eve", tags=frozenset({"advocate", "core"})).is_advocate
+    assert not Contact(id="c", name="Eve", tags=frozenset({"core"})).is_advocate
+    assert not Contact(id="c", name="Eve").is_advocate
 
 
 def test_settings_have_the_documented_defaults() -> None:
