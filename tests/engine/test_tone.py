@@ -476,6 +476,30 @@ def test_punctuation_weights() -> None:
     assert weights("Any news??") == [4]
     assert weights("Great!!") == [1]
     assert weights("Great!!!") == [2]
+    # A question asked twice reads as exasperation; exclamations may be excitement, and the
+    # advice says so.
+    (asked,) = [
+        f for f in check_tone("Any news?!", lexicon).findings if f.category == "punctuation"
+    ]
+    assert asked.why == "repeated ? or ! reads as exasperation"
+    assert asked.instead == "one question mark or full stop"
+    (glad,) = [f for f in check_tone("Great!!", lexicon).findings if f.category == "punctuation"]
+    assert glad.why == "several ! can read as exasperation (or as excitement)"
+    assert glad.instead == "one ! is plenty"
+
+
+def test_short_capitals_are_neighbours_only_within_25_characters() -> None:
+    lexicon = shipped_lexicon()
+
+    def shouted(gap: int) -> list[str]:
+        # Two unlisted 3-letter words in capitals whose starts are `gap` characters apart.
+        text = "ZQX " + "x" * (gap - 5) + " QRV now."
+        assert text.index("QRV") == gap
+        report = check_tone(text, lexicon)
+        return [f.text for f in report.findings if f.category == "shouting"]
+
+    assert shouted(24) == ["ZQX", "QRV"]
+    assert shouted(25) == []
 
 
 # -- findings, calmer phrases, the promised day --------------------------------------------------
