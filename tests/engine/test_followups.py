@@ -11,7 +11,7 @@ import pytest
 from world import World, everything
 
 from tui.engine.context import build_context
-from tui.engine.followups import analyse, snoozed_due
+from tui.engine.followups import advocate_step, analyse, snoozed_due
 
 
 def d(text: str) -> pendulum.Date:
@@ -140,6 +140,20 @@ def test_a_done_find_an_advocate_stays_done_for_a_week(world: World) -> None:
         assert ids(world, f"{day} 08:00", "find_advocate") == [], day
     # A week after it was done, with nobody found yet, it is due again.
     assert ids(world, "2026-11-16 08:00", "find_advocate") == [item_id]
+
+
+def test_done_at_the_very_moment_counts_as_done(world: World) -> None:
+    world.interview("Acme", "2026-11-02 10:00", promised_by="2026-11-06")
+    world.mark("fa-" + world.opportunities[0].id, done_at="2026-11-09 11:00")
+    moment = world.at("2026-11-09 11:00")
+    context = build_context(world.records(), moment)
+    state = analyse(context, world.opportunities[0], moment, context.today)
+    assert state is not None
+    step = advocate_step(context, state, moment)
+    assert step is not None and step.kind == "find_advocate"
+    assert step.due == d("2026-11-16")
+    before = advocate_step(context, state, moment.subtract(seconds=1))
+    assert before is not None and before.due == d("2026-11-09")
 
 
 def test_the_least_recently_asked_advocate_is_asked(world: World) -> None:

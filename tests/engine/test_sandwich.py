@@ -85,6 +85,20 @@ def test_a_full_day_says_why_in_its_own_words() -> None:
     assert fits.search == [item] and fits.search_minutes == 60 and fits.left_out == []
 
 
+def test_items_that_exactly_fill_the_share_and_the_day_fit() -> None:
+    def item(name: str, kind: str, minutes: int) -> PlanItem:
+        return PlanItem(id=name, kind=kind, title=name, minutes=minutes, due=None, reason="")
+
+    follow_up = [item("f", "check_in", 72), item("g", "check_in", 1)]
+    search_ = [item("s", "application", 168), item("t", "application", 1)]
+    result = allocate(follow_up, search_, 240, 0.3)
+    assert [i.id for i in result.follow_up] == ["f"] and [i.id for i in result.search] == ["s"]
+    assert [(i.id, why) for i, why in result.left_out] == [
+        ("g", "the follow-up share (72 min) is full"),
+        ("t", "the day's 240 min are full"),
+    ]
+
+
 def _free(minute: int, busy: list[tuple[int, int]]) -> bool:
     return not any(start <= minute < end for start, end in busy)
 

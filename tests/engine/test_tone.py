@@ -646,6 +646,25 @@ def test_the_model_catches_what_no_cue_names_and_says_which_words_weighed() -> N
     overall = next(f for f in report.findings if f.category == "overall")
     assert overall.weight == 4 and text[overall.start : overall.end] == overall.text
     assert "%" in overall.why and "“" in overall.why and overall.instead
+    # A pair of words that weighed is quoted, and marked, as the pair.
+    assert "“have asked”" in overall.why and "“three separate”" in overall.why
+    assert overall.text == "I've asked"
+
+
+def test_when_only_how_it_is_written_leans_the_whole_draft_is_marked() -> None:
+    text = "Right... thanks..."
+    overall = [f for f in check_tone(text, shipped_lexicon()).findings if f.category == "overall"]
+    assert [(f.start, f.text) for f in overall] == [(0, "Right... thanks")]
+    assert "weighing most" not in overall[0].why
+
+
+def test_a_word_milder_than_every_affect_step_weighs_nothing() -> None:
+    data = dict(_data())
+    data["affect"] = {**data["affect"], "weights": [[-2.5, 2]]}
+    lexicon = Lexicon.from_data(data, {"gloomy": -2.0, "dismal": -3.0})
+    assert [f.text for f in check_tone("A gloomy week.", lexicon).findings] == []
+    (found,) = check_tone("A dismal week.", lexicon).findings
+    assert (found.text, found.category, found.weight) == ("dismal", "affect", 2)
 
 
 @pytest.mark.parametrize(
