@@ -19,8 +19,8 @@ import pendulum
 import pytest
 
 from tui.engine.tone import Lexicon, check_tone
-from tui.engine.tone_model import ToneModel, blank_salutations
-from tui.engine.tone_text import blank_quoted, stem
+from tui.engine.tone_model import ToneModel, blank_salutations, features
+from tui.engine.tone_text import blank_quoted, prepare, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
 from tui.tone_figures import load_drafts, tone_figures
@@ -771,6 +771,18 @@ def test_greetings_and_sign_offs_are_left_out_of_the_model() -> None:
     assert "Ravi" not in blanked and "Sam" not in blanked and "Any news on the role?" in blanked
     long_line = "Hi, I wanted to ask whether the team has had time to look at my take-home yet."
     assert blank_salutations(long_line) == long_line  # a sentence, not a greeting
+    # Six words are a greeting line; seven are a sentence.
+    assert blank_salutations("Hi there team, hope you're well").strip() == ""
+    assert blank_salutations("Hi there team, hope you are well") == (
+        "Hi there team, hope you are well"
+    )
+
+
+def test_a_sentence_end_is_no_feature_and_ends_a_negators_reach() -> None:
+    found = features(prepare("It is not done. Problem solved.", {}, {}))
+    assert "n:don" in found and "n:problem" not in found
+    assert "u:." not in found and found["u:problem"] == 5
+    assert found["b:._problem"] == 4  # a sentence's first word still pairs with the end before
 
 
 def test_without_the_model_file_the_cues_still_work() -> None:
