@@ -189,6 +189,13 @@ def test_what_runs_past_the_end_of_work_hours_is_returned_not_laid_out() -> None
     assert [(b.start, b.end) for b in blocks] == [(540, 600)] and left == []
 
 
+def test_an_item_is_moved_past_every_busy_span_in_any_order() -> None:
+    item = PlanItem(id="a", kind="application", title="a", minutes=30, due=None, reason="")
+    # Listed latest first: after moving past 9:00-10:00 it must still clear 10:00-10:30.
+    placed, overflow = place([("search", [item])], 540, 1020, [(600, 630), (540, 600)])
+    assert [(p.start, p.end) for p in placed] == [(630, 660)] and overflow == []
+
+
 def test_a_deadline_missed_is_told_apart_from_a_full_day() -> None:
     prep = PlanItem(id="prep", kind="prep", title="prep", minutes=60, due=None, reason="")
     placed, overflow = place([("follow_up", [prep])], 540, 1020, [(560, 600)], {"prep": 600})
