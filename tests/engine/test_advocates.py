@@ -14,11 +14,12 @@ def _world() -> World:
     world.interview("Bluefin", "2026-11-09 11:00")
     world.interview("Cobalt", "2026-11-09 12:00")
     world.touch("heard_back", "2026-11-12 12:00", company="Cobalt")
-    priya = world.contact("Priya", "Acme", tags=("advocate",), notes="Former teammate")
-    world.contact("zed", "acme", tags=("advocate",))
+    # Added out of order: the view sorts them.
     world.contact("Sam", "bluefin", tags=("advocate",))
+    world.contact("zed", "acme", tags=("advocate",))
     world.contact("Ann", "Cobalt", tags=("advocate",))
     world.contact("Not an advocate", "Acme")
+    priya = world.contact("Priya", "Acme", tags=("advocate",), notes="Former teammate")
     world.touch(
         "advocate_ask",
         "2026-11-09 16:00",
@@ -61,6 +62,15 @@ def test_the_last_ask_is_the_newest_one_that_has_happened() -> None:
         "Has anything changed internally?",
         "Is the job still posted?",
     )
+
+
+def test_an_ask_logged_this_very_moment_is_the_last_one() -> None:
+    world = _world()
+    priya = advocates_view(world.records(), world.at("2026-11-16 16:00"))[0]
+    assert priya.last_ask is not None and priya.last_ask.at == world.at("2026-11-16 16:00")
+    assert priya.days_since == 0
+    earlier = advocates_view(world.records(), world.at("2026-11-16 15:59"))[0]
+    assert earlier.last_ask is not None and earlier.last_ask.at == world.at("2026-11-09 16:00")
 
 
 def test_what_an_advocate_said_is_kept_newest_first_after_the_notes() -> None:
