@@ -479,6 +479,32 @@ def _restore(path: Path, original: bytes, stamp: int) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
+def table(results: list[Result]) -> str:
+    """Per module: sampled, killed, timeout, survived, equivalent, score; then the survivors."""
+    known = equivalent()
+    rows = ["| module | sampled | killed | timeout | survived | equivalent | score |"]
+    rows.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    lines: list[str] = []
+    for file in sorted({r.file for r in results}):
+        mine = [r for r in results if r.file == file]
+        killed = sum(r.outcome == "failed" for r in mine)
+        hung = sum(r.outcome == "timeout" for r in mine)
+        lived = [r for r in mine if r.outcome == "passed"]
+        excused = [r for r in lived if (r.file, r.line, r.label) in known]
+        scored = len(mine) - len(excused)
+        score = 100 * (killed + hung) / scored if scored else 100.0
+        rows.append(
+            f"| `{file}` | {len(mine)} | {killed} | {hung} | {len(lived)} | {len(excused)} "
+            f"| {score:.0f}% |"
+        )
+        lines += [
+            f"- `{r.file}:{r.line}` {r.label}"
+            + (" (equivalent)" if (r.file, r.line, r.label) in known else "")
+            for r in lived
+        ]
+    return "\n".join([*rows, "", "Survivors:", "", *lines])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("modules", nargs="*", help="engine/store module names (default: all)")
@@ -486,7 +512,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--json", type=Path, help="append every result to this JSON file")
     parser.add_argument("-v", "--verbose", action="store_true", help="print killed mutants too")
+    parser.add_argument(
+        "--table", type=Path, help="print a results file (--json) as a Markdown table; run nothing"
+    )
     args = parser.parse_args()
+    if args.table:
+        print(table([Result(**r) for r in json.loads(args.table.read_text(encoding="utf-8"))]))
+        return 0
     paths = [module_path(m) for m in args.modules] if args.modules else list(all_modules())
     known = equivalent()
     everything: list[Result] = []
