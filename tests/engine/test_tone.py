@@ -699,7 +699,7 @@ def test_model_probability_becomes_a_weight_by_steps() -> None:
 def test_the_model_names_the_three_heaviest_words_by_default() -> None:
     weights = {"u:a": 4.0, "u:b": 3.0, "b:b_c": 2.0, "u:c": 1.0, "n:d": 9.0, "u:e": -1.0}
     model = ToneModel.from_data({"weights": weights}, {"steps": [[0.5, 4]]})
-    found = {"u:a": 0, "u:b": 1, "b:b_c": 1, "u:c": 2, "n:d": 3, "u:e": 4}
+    found = {"u:c": 2, "n:d": 3, "b:b_c": 1, "u:e": 4, "u:b": 1, "u:a": 0}  # not in weight order
     assert model.leaning(found) == [("u:a", 0), ("u:b", 1), ("b:b_c", 1)]
     assert model.leaning(found, count=9) == [("u:a", 0), ("u:b", 1), ("b:b_c", 1), ("u:c", 2)]
 
