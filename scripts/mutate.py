@@ -83,6 +83,7 @@ class Mutant:
     kind: str
     replacement: str
     original: str
+    pointless: bool = False  # equivalent by construction: left out of every sample
 
     @property
     def label(self) -> str:
@@ -148,7 +149,24 @@ def candidates(module: str, source: str) -> list[Mutant]:
     skip = _skipped(tree)
     found: list[Mutant] = []
 
+    last_returns = {
+        id(node.body[-1])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and isinstance(node.body[-1], ast.Return)
+    }
+
     def add(node: ast.AST, kind: str, new: str) -> None:
+        # Dropping a string statement (an attribute's docstring) or a function's final
+        # `return None` changes nothing; they keep their place so the seeded order stays put.
+        pointless = kind == "drop statement" and (
+            (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+            or (
+                id(node) in last_returns
+                and isinstance(node, ast.Return)
+                and (node.value is None or ast.unparse(node.value) == "None")
+            )
+        )
         found.append(
             Mutant(
                 module,
@@ -159,6 +177,7 @@ def candidates(module: str, source: str) -> list[Mutant]:
                 kind,
                 new,
                 _segment(lines, node),
+                pointless,
             )
         )
 
@@ -248,6 +267,8 @@ def sample(module: str, source: str, count: int, seed: int) -> list[Mutant]:
     chosen: list[Mutant] = []
     for index in order:
         mutant = everything[index]
+        if mutant.pointless:
+            continue
         try:
             text = apply(source, mutant)
             compile(text, module, "exec")
