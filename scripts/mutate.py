@@ -156,15 +156,27 @@ def candidates(module: str, source: str) -> list[Mutant]:
         and isinstance(node.body[-1], ast.Return)
     }
 
+    decorators = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        for decorator in node.decorator_list
+        for inner in ast.walk(decorator)
+    }
+
     def add(node: ast.AST, kind: str, new: str) -> None:
         # Dropping a string statement (an attribute's docstring) or a function's final
-        # `return None` changes nothing; they keep their place so the seeded order stays put.
-        pointless = kind == "drop statement" and (
-            (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
-            or (
-                id(node) in last_returns
-                and isinstance(node, ast.Return)
-                and (node.value is None or ast.unparse(node.value) == "None")
+        # `return None`, or changing a decorator's argument (a cache size), changes nothing a
+        # test could see; they keep their place so the seeded order stays put.
+        pointless = id(node) in decorators or (
+            kind == "drop statement"
+            and (
+                (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+                or (
+                    id(node) in last_returns
+                    and isinstance(node, ast.Return)
+                    and (node.value is None or ast.unparse(node.value) == "None")
+                )
             )
         )
         found.append(
