@@ -41,6 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("tui/engine", "tui/store")
 TIERS = ("tests/engine", "tests/store", "tests/unit")
 FALLBACK = ("tests/mail", "tests/exchange")  # for a module no fast tier reaches
+# A module everything imports (models, text, when) is reached by twenty test files; each
+# survivor would run them all. The nearest ten carry its rules.
+MAX_FILES = 10
 SUPPORT = ROOT / "tests" / "support"
 EQUIVALENT = ROOT / "scripts" / "mutants_equivalent.json"
 # Property tests run fewer examples per mutant; a wrong rule fails within the first few dozen.
@@ -368,8 +371,17 @@ def tests_for(module: str) -> list[str]:
         return []
     nearest = min(distance for distance, _, _ in ranked)
     ranked = [r for r in ranked if r[0] <= nearest + 1]
-    ranked.sort(key=lambda r: (r[1], r[0], r[2]))
-    return [name for _, _, name in ranked]
+    stem = module.rsplit(".", 1)[-1]
+    # The module's own test file first, then the nearest; at most MAX_FILES of them.
+    tier = {"tests/unit": 0, "tests/engine": 1, "tests/store": 2}
+
+    def near(r: tuple[int, int, str]) -> tuple[bool, int, int, int, str]:
+        return (stem not in Path(r[2]).stem, r[0], r[1], tier.get(str(Path(r[2]).parent), 3), r[2])
+
+    ranked.sort(key=near)
+    chosen = ranked[:MAX_FILES]
+    chosen.sort(key=lambda r: (stem not in Path(r[2]).stem, r[1], r[0], r[2]))
+    return [name for _, _, name in chosen]
 
 
 def _reaching(module: str, tier: str, graph: dict[str, set[str]]) -> list[tuple[int, int, str]]:
