@@ -211,3 +211,16 @@ def test_a_held_back_check_in_says_until_when(world: World) -> None:
     world.touch("call", "2026-11-20 16:00", company="Acme", direction="out")
     (item,) = everything(world.plan("2026-11-25 08:00"), "check_in")
     assert item.reason.endswith(" Held until Wed 25 Nov: you were in touch recently.")
+
+
+def test_the_clocks_start_again_from_the_latest_interview(world: World) -> None:
+    world.interview("Acme", "2026-11-02 10:00")
+    world.touch("thank_you", "2026-11-02 15:00", company="Acme")
+    second = world.interview("Acme", "2026-11-16 10:00")
+    # A new round: a new thank-you, and the check-in counts from it (5 business days: Mon 23).
+    assert ids(world, "2026-11-17 08:00", "thank_you") == [f"ty-{second.id}"]
+    world.touch("thank_you", "2026-11-16 15:00", company="Acme")
+    assert ids(world, "2026-11-20 08:00", "check_in") == []
+    (check_in,) = everything(world.plan("2026-11-23 08:00"), "check_in")
+    assert check_in.id == f"ci1-{second.id}"
+    assert check_in.reason.endswith("interview on Mon 16 Nov and no word yet.")
