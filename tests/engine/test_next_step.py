@@ -142,3 +142,15 @@ def test_the_three_faces_agree_on_the_demo_all_week(tmp_path: Path) -> None:
         ).records()
         for hour in (8, 10, 13, 15, 18):
             _faces(records, pendulum.datetime(2026, 11, day, hour, tz="America/New_York"))
+
+
+def test_a_step_is_late_only_after_its_deadline() -> None:
+    from tui.engine.models import Opportunity
+    from tui.engine.steps import Step
+
+    acme = Opportunity(id="opp_a", company="Acme")
+    day = pendulum.Date.fromisoformat
+    thanks = Step("thank_you", acme, day("2026-11-20"), "ty-x", late_after=day("2026-11-23"))
+    assert not thanks.is_late(day("2026-11-23")) and thanks.is_late(day("2026-11-24"))
+    check_in = Step("check_in", acme, day("2026-11-20"), "ci1-x")
+    assert not check_in.is_late(day("2026-11-20")) and check_in.is_late(day("2026-11-21"))

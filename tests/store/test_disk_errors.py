@@ -224,3 +224,21 @@ def test_deeply_nested_or_huge_numbers_in_the_database_are_one_line(tmp_path: Pa
     db.write_text(json.dumps({"_meta": {"1": {"schema_version": 10**3000}}}))
     line = _one_line(run_cli("--db", str(db), "--now", NOW, "today").err)
     assert len(line) < 300
+
+
+def test_a_database_that_cannot_be_opened_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "nowwhat.json"
+    _database(db)
+    store = Store(db)
+    real_open = os.open
+
+    def refused(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == db:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr("tui.store.storage.os.open", refused)
+    with pytest.raises(UnreadableDatabase, match=str(db)):
+        store._storage.reload_if_changed(force=True)

@@ -132,3 +132,25 @@ def test_settings_parse_what_people_type() -> None:
         "glow_hours",
         "min_active",
     }
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"interviewers": ("Ravi", "\x1b[2J")}, "interviewers"),
+        ({"interviewers": ("Ravi", " ")}, "interviewers"),
+        ({"promised_by": "2026-11-27"}, "promised_by"),
+        ({"promised_by": NOW}, "promised_by"),
+        ({"minutes": None}, "minutes"),
+    ],
+)
+def test_an_interview_refuses_each_bad_value_by_name(values: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        Interview(id="int_a", opportunity_id="opp_a", start=NOW, **values)
+    assert caught.value.field == field
+
+
+def test_a_contacts_relation_is_short_text() -> None:
+    assert Contact(id="c", name="Eve", relation="r" * 200).relation == "r" * 200
+    with pytest.raises(InvalidField, match="relation"):
+        Contact(id="c", name="Eve", relation="r" * 201)
