@@ -154,3 +154,22 @@ def test_a_contacts_relation_is_short_text() -> None:
     assert Contact(id="c", name="Eve", relation="r" * 200).relation == "r" * 200
     with pytest.raises(InvalidField, match="relation"):
         Contact(id="c", name="Eve", relation="r" * 201)
+
+
+@pytest.mark.parametrize(
+    ("stored", "field"),
+    [
+        ({"pretty_json": "yes"}, "pretty_json"),  # a stored setting is checked, not parsed
+        ({"pretty_json": 1}, "pretty_json"),
+        ({"debrief_signals": "a; b"}, "debrief_signals"),
+        ({"debrief_signals": ["a", 2]}, "debrief_signals"),
+    ],
+)
+def test_a_stored_setting_of_the_wrong_type_is_refused_by_name(
+    stored: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidField) as caught:
+        Settings.from_mapping(stored)
+    assert caught.value.field == field
+    assert Settings.from_mapping({"pretty_json": True})["pretty_json"] is True
+    assert Settings.from_mapping({"debrief_signals": ["a", "b"]})["debrief_signals"] == ("a", "b")
