@@ -173,3 +173,43 @@ def test_a_stored_setting_of_the_wrong_type_is_refused_by_name(
     assert caught.value.field == field
     assert Settings.from_mapping({"pretty_json": True})["pretty_json"] is True
     assert Settings.from_mapping({"debrief_signals": ["a", "b"]})["debrief_signals"] == ("a", "b")
+
+
+RANGES = {
+    "daily_minutes": (30, 720),
+    "weekly_applications": (0, 100),
+    "weekly_networking_calls": (0, 100),
+    "glow_hours": (0, 336),
+    "avoided_after": (1, 30),
+    "min_active": (0, 50),
+    "check_in_after_days": (1, 30),
+    "recheck_after_days": (1, 30),
+    "max_check_ins": (1, 10),
+    "no_pester_days": (0, 30),
+    "advocate_ask_every_days": (1, 60),
+    "network_every_days": (1, 365),
+    "interview_minutes": (5, 600),
+    "minutes_thank_you": (1, 240),
+    "minutes_check_in": (1, 240),
+    "minutes_advocate_ask": (1, 240),
+    "minutes_find_advocate": (1, 240),
+    "minutes_close_out": (1, 240),
+    "minutes_apply": (1, 480),
+    "minutes_call": (1, 240),
+    "minutes_network_update": (1, 240),
+    "minutes_task": (1, 480),
+    "debrief_days": (1, 30),
+    "calibration_min": (2, 50),
+}
+
+
+@pytest.mark.parametrize(("key", "bounds"), RANGES.items())
+def test_each_number_setting_keeps_to_its_range_at_both_ends(
+    key: str, bounds: tuple[int, int]
+) -> None:
+    low, high = bounds
+    assert Settings().with_text(key, str(low))[key] == low
+    assert Settings().with_text(key, str(high))[key] == high
+    for outside in (low - 1, high + 1):
+        with pytest.raises(InvalidField):
+            Settings().with_text(key, str(outside))
