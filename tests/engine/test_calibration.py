@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from world import World
 
-from tui.engine.calibration import calibration, calibration_to_json, outcomes
+from tui.engine.calibration import calibration, calibration_to_json, outcomes, waiting_silences
 from tui.engine.settings import DEBRIEF_SIGNALS
 
 NOW = "2026-12-20 09:00"
@@ -346,3 +346,16 @@ def test_the_json_carries_every_figure(world: World) -> None:
     }
     assert data["felt"][0] == {"felt": "great", "interviews": 1, "advanced": 0, "open": 0}
     assert data["signals"][0]["with"] == {"interviews": 0, "advanced": 0}
+
+
+def test_each_waiting_silence_is_put_against_the_persons_own_answers() -> None:
+    world = World(weekly_applications=0, weekly_networking_calls=0)
+    world.interview("Acme", "2026-11-09 10:00")  # waiting, 11 days on Fri 20
+    world.interview("Bluefin", "2026-11-02 10:00")
+    world.touch("heard_back", "2026-11-06 12:00", company="Bluefin", outcome="next_round")
+    world.interview("Cobalt", "2026-11-30 10:00")  # not held yet: nothing to wait for
+    quiet = waiting_silences(world.records(), world.at("2026-11-20 08:00"))
+    assert [(company, note.silence_days, note.short) for company, note in quiet] == [
+        ("Acme", 11, "11 d, usual 4")
+    ]
+    assert quiet[0][1].sentence == "11 days silent; your one answer so far came after 4 days."

@@ -121,3 +121,28 @@ def test_without_a_name_a_draft_is_unsigned_and_says_how_to_sign(world: World) -
     world.settings = world.settings.with_text("your_name", "Sam Rivera")
     signed = _for(world, "2026-11-16 15:00", company="Acme")
     assert signed.values["signature"] == "Best regards,\nSam Rivera" and not signed.notes
+
+
+def test_the_conversation_is_named_by_how_long_ago_it_was() -> None:
+    from tui.engine.compose import _conversation
+
+    today = pendulum.Date(2026, 11, 27)  # a Friday
+    assert _conversation(today, today) == "today's conversation"
+    assert _conversation(pendulum.Date(2026, 11, 26), today) == "yesterday's conversation"
+    assert _conversation(pendulum.Date(2026, 11, 23), today) == "Monday's conversation"
+    assert _conversation(pendulum.Date(2026, 11, 21), today) == "Saturday's conversation"
+    assert _conversation(pendulum.Date(2026, 11, 20), today) == "our conversation"
+
+
+def test_the_role_names_its_company_only_when_the_recipient_is_elsewhere() -> None:
+    from tui.engine.compose import Situation
+    from tui.engine.models import Contact, Opportunity
+
+    opportunity = Opportunity(id="opp_a", company="Bluefin  Health", role="Data Analyst")
+
+    def about(company: str) -> str:
+        contact = Contact(id="con_a", name="Ravi", company=company)
+        return Situation("check_in_first", opportunity, contact, {}).about
+
+    assert about("bluefin health") == "the Data Analyst role"
+    assert about("Northwind") == "the Data Analyst role at Bluefin  Health"

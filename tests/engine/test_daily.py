@@ -288,3 +288,11 @@ def test_a_closed_opportunity_has_no_follow_ups_advocate_asks_or_waiting_row(sta
     assert everything(world.plan("2026-11-23 08:00")) == []
     assert waiting_room(world.records(), world.at("2026-11-23 08:00")).rows == ()
     assert items_of(world.plan("2026-11-24 08:00")) == []
+
+
+def test_a_task_without_a_due_day_is_never_overdue() -> None:
+    world = World(weekly_applications=0, weekly_networking_calls=0)
+    world.task("Read about the company", kind="research", minutes=20)
+    world.task("Apply at Orbit", kind="apply", minutes=30, due="2026-11-19")
+    tasks = {i.title: i.overdue_days for i in everything(world.plan("2026-11-23 08:00"))}
+    assert tasks == {"Read about the company": 0, "Apply at Orbit": 2}

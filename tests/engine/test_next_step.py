@@ -160,3 +160,15 @@ def test_the_thank_you_and_the_wait_start_when_the_interview_ends_not_when_it_st
     assert row.next_step is not None and row.next_step.kind == "thank_you"
     _faces(world.records(), during)
     _faces(world.records(), after)
+
+
+def test_a_step_is_late_only_after_its_deadline() -> None:
+    from tui.engine.models import Opportunity
+    from tui.engine.steps import Step
+
+    acme = Opportunity(id="opp_a", company="Acme")
+    day = pendulum.Date.fromisoformat
+    thanks = Step("thank_you", acme, day("2026-11-20"), "ty-x", late_after=day("2026-11-23"))
+    assert not thanks.is_late(day("2026-11-23")) and thanks.is_late(day("2026-11-24"))
+    check_in = Step("check_in", acme, day("2026-11-20"), "ci1-x")
+    assert not check_in.is_late(day("2026-11-20")) and check_in.is_late(day("2026-11-21"))

@@ -45,6 +45,9 @@ TUESDAY = Date(2026, 11, 17)
         ("BY MONDAY", "2026-11-23", "MONDAY"),
         ("by Friday, then an onsite in two weeks", "2026-11-20", "Friday"),  # the first named
         ("an onsite in two weeks, feedback by Friday", "2026-12-01", "two weeks"),
+        ("in six days", "2026-11-23", "six days"),  # each number in words
+        ("in ten business days", "2026-12-01", "ten business days"),
+        ("in twelve days", "2026-11-29", "twelve days"),
     ],
 )
 def test_each_phrase_reads_as_a_day_after_the_interview(said: str, day: str, phrase: str) -> None:

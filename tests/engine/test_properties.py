@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 import random
 
 import pendulum
@@ -167,7 +168,11 @@ def everything(plan: DayPlan) -> list:  # type: ignore[type-arg]
     return plan.items() + [d.item for d in plan.deferred]
 
 
-SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# scripts/mutate.py asks for fewer examples per mutant (a wrong rule fails within a few dozen).
+EXAMPLES = int(os.environ.get("NOWWHAT_HYPOTHESIS_EXAMPLES", "250"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS
@@ -179,6 +184,12 @@ def test_follow_up_never_takes_more_than_its_share(case) -> None:  # type: ignor
     done_follow = plan.split.done_follow_up_minutes
     assert open_follow <= max(0, plan.split.follow_up_cap_minutes - done_follow)
     assert plan.split.follow_up_cap_minutes <= 0.5 * plan.split.budget_minutes
+    # The whole day keeps to its budget: open work only in what done work left of it.
+    open_all = sum(i.minutes for i in plan.items() if not i.done)
+    done_all = done_follow + plan.split.done_search_minutes
+    assert open_all <= max(0, plan.split.budget_minutes - done_all)
+    assert open_follow == plan.split.follow_up_minutes - done_follow
+    assert open_all - open_follow == plan.split.search_minutes - plan.split.done_search_minutes
 
 
 @SETTINGS
@@ -205,6 +216,7 @@ def test_every_due_item_is_placed_or_deferred(case) -> None:  # type: ignore[no-
     plan = plan_day(records, now, day)
     shown = {i.id for i in everything(plan)}
     assert len(shown) == len(everything(plan)), "an item appears twice"
+    assert all(d.reason and d.to > day for d in plan.deferred), "moved without a reason or day"
     calendar = BusinessCalendar(records.settings.country)
     business = calendar.is_business_day(day)
     for task in records.tasks:

@@ -6,9 +6,15 @@ November 2026: Mon 16 ... Fri 20 | Sat 21 Sun 22 | Mon 23 Tue 24 Wed 25 [Thu 26 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import itertools
+import sys
+import time
+from typing import ClassVar, NoReturn
 
 import pendulum
+import pytest
 from world import World, deferred_of, everything, items_of
 
 from tui.engine.calendar import BusinessCalendar
@@ -380,12 +386,81 @@ def test_glow_lasts_72_real_hours_across_the_clock_change() -> None:
     assert not world.plan("2026-11-02 12:30").glow
 
 
-def test_the_plan_never_reads_the_clock() -> None:
-    """Two calls with the same records and moment give the same plan, whatever time it is."""
+class _ClockWatch:
+    """Records every read of the clock while it is on: pendulum's, datetime's and time's.
+
+    Python-level readers (pendulum.now, DateTime.now, Date.today...) are patched to raise; C-level
+    ones (datetime.datetime.now, time.time...) cannot be patched, so a profile hook notes each
+    call to them, however they were imported.
+    """
+
+    C_READERS: ClassVar[set[tuple[object, str]]] = {
+        (datetime.datetime, "now"),
+        (datetime.datetime, "utcnow"),
+        (datetime.datetime, "today"),
+        (datetime.date, "today"),
+        (time, "time"),
+        (time, "time_ns"),
+        (time, "localtime"),
+        (time, "gmtime"),
+        (time, "ctime"),
+        (time, "strftime"),
+    }
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reads: list[str] = []
+        self._readers = {(id(owner), name) for owner, name in self.C_READERS}
+
+        def forbidden(*args: object, **kwargs: object) -> NoReturn:
+            raise AssertionError("the engine read the clock")
+
+        for owner, name in (
+            (pendulum, "now"),
+            (pendulum, "today"),
+            (pendulum, "tomorrow"),
+            (pendulum, "yesterday"),
+            (pendulum, "local_timezone"),
+            (pendulum.DateTime, "now"),
+            (pendulum.DateTime, "today"),
+            (pendulum.Date, "today"),
+        ):
+            monkeypatch.setattr(owner, name, forbidden)
+
+    def _hook(self, frame: object, event: str, arg: object) -> None:
+        if event == "c_call":
+            name = getattr(arg, "__name__", "")
+            if (id(getattr(arg, "__self__", None)), name) in self._readers:
+                self.reads.append(name)
+
+    def __enter__(self) -> _ClockWatch:
+        sys.setprofile(self._hook)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        sys.setprofile(None)
+
+
+def test_the_plan_never_reads_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every clock reader raising or noted, a plan (and the waiting room) is still made."""
     world = World()
     world.interview("Acme", "2026-11-20 10:00", felt="good", promised_by="2026-11-24")
-    records, now = world.records(), world.at("2026-11-23 08:30")
-    assert plan_day(records, now) == plan_day(records, now)
+    world.contact("Priya", "Acme", tags=("advocate",))
+    world.task("Apply to Bluefin", kind="apply", due="2026-11-23")
+    records, now = world.records(), world.at("2026-11-24 08:30")
+    expected = plan_day(records, now)
+    watch = _ClockWatch(monkeypatch)
+    with watch:
+        plan = plan_day(dataclasses.replace(records), now)
+        tomorrow = plan_day(dataclasses.replace(records), now, d("2026-11-25"))
+    assert watch.reads == []
+    assert plan == expected and plan.items() and tomorrow.date == d("2026-11-25")
+    # The watch itself notices a read, so the test above can fail.
+    with watch:
+        datetime.datetime.now()
+        time.time()
+    assert watch.reads == ["now", "time"]
+    with pytest.raises(AssertionError, match="read the clock"):
+        pendulum.now()
 
 
 def test_counting_business_days_by_arithmetic_matches_counting_day_by_day() -> None:

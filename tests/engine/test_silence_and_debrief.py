@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 from pendulum import Date
 from world import World
@@ -171,3 +172,30 @@ def test_the_checklist_is_typed_separated_by_semicolons_and_stored_as_a_list() -
     ):
         with pytest.raises(InvalidField, match=why):
             Settings().with_text("debrief_signals", bad)
+
+
+def test_how_long_ago_an_interview_ended_reads_at_each_step() -> None:
+    from tui.engine.debrief import _ago
+
+    now = pendulum.datetime(2026, 11, 24, 12, 0, tz="America/New_York")
+    ago = {
+        label: _ago(now.subtract(**span), now)  # type: ignore[arg-type]
+        for label, span in {
+            "30 s": {"seconds": 30},
+            "59 min": {"minutes": 59},
+            "60 min": {"minutes": 60},
+            "23 h 59": {"hours": 23, "minutes": 59},
+            "24 h": {"hours": 24},
+            "47 h": {"hours": 47},
+            "48 h": {"hours": 48},
+        }.items()
+    }
+    assert ago == {
+        "30 s": "1 min ago",
+        "59 min": "59 min ago",
+        "60 min": "1 h ago",
+        "23 h 59": "23 h ago",
+        "24 h": "yesterday",
+        "47 h": "yesterday",
+        "48 h": "2 days ago",
+    }

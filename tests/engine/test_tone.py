@@ -19,8 +19,8 @@ import pendulum
 import pytest
 
 from tui.engine.tone import Lexicon, check_tone
-from tui.engine.tone_model import ToneModel, blank_salutations
-from tui.engine.tone_text import blank_quoted, stem
+from tui.engine.tone_model import ToneModel, blank_salutations, features
+from tui.engine.tone_text import blank_quoted, prepare, stem
 from tui.lexicon import affect_words, shipped_lexicon
 from tui.locations import shipped_data
 from tui.tone_figures import load_drafts, set_files, tone_figures
@@ -498,6 +498,30 @@ def test_punctuation_weights() -> None:
     assert weights("Any news??") == [4]
     assert weights("Great!!") == [1]
     assert weights("Great!!!") == [2]
+    # A question asked twice reads as exasperation; exclamations may be excitement, and the
+    # advice says so.
+    (asked,) = [
+        f for f in check_tone("Any news?!", lexicon).findings if f.category == "punctuation"
+    ]
+    assert asked.why == "repeated ? or ! reads as exasperation"
+    assert asked.instead == "one question mark or full stop"
+    (glad,) = [f for f in check_tone("Great!!", lexicon).findings if f.category == "punctuation"]
+    assert glad.why == "several ! can read as exasperation (or as excitement)"
+    assert glad.instead == "one ! is plenty"
+
+
+def test_short_capitals_are_neighbours_only_within_25_characters() -> None:
+    lexicon = shipped_lexicon()
+
+    def shouted(gap: int) -> list[str]:
+        # Two unlisted 3-letter words in capitals whose starts are `gap` characters apart.
+        text = "ZQX " + "x" * (gap - 5) + " QRV now."
+        assert text.index("QRV") == gap
+        report = check_tone(text, lexicon)
+        return [f.text for f in report.findings if f.category == "shouting"]
+
+    assert shouted(24) == ["ZQX", "QRV"]
+    assert shouted(25) == []
 
 
 # -- findings, calmer phrases, the promised day --------------------------------------------------
@@ -644,6 +668,25 @@ def test_the_model_catches_what_no_cue_names_and_says_which_words_weighed() -> N
     overall = next(f for f in report.findings if f.category == "overall")
     assert overall.weight == 4 and text[overall.start : overall.end] == overall.text
     assert "%" in overall.why and "“" in overall.why and overall.instead
+    # A pair of words that weighed is quoted, and marked, as the pair.
+    assert "“have asked”" in overall.why and "“three separate”" in overall.why
+    assert overall.text == "I've asked"
+
+
+def test_when_only_how_it_is_written_leans_the_whole_draft_is_marked() -> None:
+    text = "Right... thanks..."
+    overall = [f for f in check_tone(text, shipped_lexicon()).findings if f.category == "overall"]
+    assert [(f.start, f.text) for f in overall] == [(0, "Right... thanks")]
+    assert "weighing most" not in overall[0].why
+
+
+def test_a_word_milder_than_every_affect_step_weighs_nothing() -> None:
+    data = dict(_data())
+    data["affect"] = {**data["affect"], "weights": [[-2.5, 2]]}
+    lexicon = Lexicon.from_data(data, {"gloomy": -2.0, "dismal": -3.0})
+    assert [f.text for f in check_tone("A gloomy week.", lexicon).findings] == []
+    (found,) = check_tone("A dismal week.", lexicon).findings
+    assert (found.text, found.category, found.weight) == ("dismal", "affect", 2)
 
 
 @pytest.mark.parametrize(
@@ -673,6 +716,14 @@ def test_model_probability_becomes_a_weight_by_steps() -> None:
     assert model.leaning({"u:silenc": 3, "u:thank": 0, "b:._x": 1}) == [("u:silenc", 3)]
     with pytest.raises(ValueError, match="weights or steps"):
         ToneModel.from_data({"bias": 0.0}, {"steps": []})
+
+
+def test_the_model_names_the_three_heaviest_words_by_default() -> None:
+    weights = {"u:a": 4.0, "u:b": 3.0, "b:b_c": 2.0, "u:c": 1.0, "n:d": 9.0, "u:e": -1.0}
+    model = ToneModel.from_data({"weights": weights}, {"steps": [[0.5, 4]]})
+    found = {"u:c": 2, "n:d": 3, "b:b_c": 1, "u:e": 4, "u:b": 1, "u:a": 0}  # not in weight order
+    assert model.leaning(found) == [("u:a", 0), ("u:b", 1), ("b:b_c", 1)]
+    assert model.leaning(found, count=9) == [("u:a", 0), ("u:b", 1), ("b:b_c", 1), ("u:c", 2)]
 
 
 def test_a_short_draft_gives_the_model_less_to_go_on() -> None:
@@ -810,6 +861,18 @@ def test_greetings_and_sign_offs_are_left_out_of_the_model() -> None:
     assert "Ravi" not in blanked and "Sam" not in blanked and "Any news on the role?" in blanked
     long_line = "Hi, I wanted to ask whether the team has had time to look at my take-home yet."
     assert blank_salutations(long_line) == long_line  # a sentence, not a greeting
+    # Six words are a greeting line; seven are a sentence.
+    assert blank_salutations("Hi there team, hope you're well").strip() == ""
+    assert blank_salutations("Hi there team, hope you are well") == (
+        "Hi there team, hope you are well"
+    )
+
+
+def test_a_sentence_end_is_no_feature_and_ends_a_negators_reach() -> None:
+    found = features(prepare("It is not done. Problem solved.", {}, {}))
+    assert "n:don" in found and "n:problem" not in found
+    assert "u:." not in found and found["u:problem"] == 5
+    assert found["b:._problem"] == 4  # a sentence's first word still pairs with the end before
 
 
 def test_without_the_model_file_the_cues_still_work() -> None:

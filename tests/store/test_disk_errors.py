@@ -10,10 +10,12 @@ import errno
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from faults import run_cli, run_process
 
+from tui.engine.models import Task
 from tui.store import Store, StoreError, UnreadableDatabase, safefile
 
 NOW = "2026-11-23 08:30"
@@ -95,7 +97,8 @@ def test_a_lock_path_that_is_a_symlink_loop_is_one_line(tmp_path: Path) -> None:
     result = run_cli("--db", str(db), "--now", NOW, *ADD)
     assert result.code == 1
     line = _one_line(result.err)
-    assert str(db) in line and str(lock) in line and "symbolic link" in line
+    assert str(db) in line and str(lock) in line
+    assert f"{lock} is a symbolic link (nowwhat locks only a plain file; remove the link)" in line
     assert db.read_bytes() == before
 
 
@@ -150,6 +153,55 @@ def test_the_store_raises_one_error_kind_for_what_the_os_refused(
         Store(tmp_path / "plain.txt" / "inner.json")
 
 
+def test_a_write_the_disk_refused_is_forgotten_in_memory_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "nowwhat.json")
+    store.add(Task(id=store.new_id(Task), title="Apply at Orbit", kind="apply"))
+    real_write = safefile.os.write
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(safefile.os, "write", full)
+    with pytest.raises(StoreError):
+        store.add(Task(id=store.new_id(Task), title="Apply at Vega", kind="apply"))
+    monkeypatch.setattr(safefile.os, "write", real_write)
+    # The session goes on with what is on disk, not with the change that was never saved.
+    assert [t.title for t in store.records().tasks] == ["Apply at Orbit"]
+    assert _titles(tmp_path / "nowwhat.json") == ["Apply at Orbit"]
+
+
+def test_a_database_that_cannot_be_read_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "nowwhat.json"
+    _database(db)
+    store = Store(db)
+    real_open = open
+
+    class Failing:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Failing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def read(self) -> bytes:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(file, mode, *args, **kwargs)
+        return Failing(handle) if isinstance(file, int) and "b" in mode else handle
+
+    monkeypatch.setattr("builtins.open", failing_open)
+    with pytest.raises(UnreadableDatabase, match="an input/output error"):
+        store._storage.reload_if_changed(force=True)
+
+
 def test_a_database_that_is_a_device_or_a_fifo_is_refused_without_reading_it(
     tmp_path: Path,
 ) -> None:
@@ -172,3 +224,21 @@ def test_deeply_nested_or_huge_numbers_in_the_database_are_one_line(tmp_path: Pa
     db.write_text(json.dumps({"_meta": {"1": {"schema_version": 10**3000}}}))
     line = _one_line(run_cli("--db", str(db), "--now", NOW, "today").err)
     assert len(line) < 300
+
+
+def test_a_database_that_cannot_be_opened_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "nowwhat.json"
+    _database(db)
+    store = Store(db)
+    real_open = os.open
+
+    def refused(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == db:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr("tui.store.storage.os.open", refused)
+    with pytest.raises(UnreadableDatabase, match=str(db)):
+        store._storage.reload_if_changed(force=True)

@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from tui.engine.errors import InvalidField
-from tui.engine.models import Contact, Interview, Opportunity, Task, Touch
+from tui.engine.models import OUTCOMES, STAGES, Contact, Interview, Opportunity, Task, Touch
 from tui.engine.settings import SPECS, Settings
 
 NOW = pendulum.datetime(2026, 11, 23, 8, 30, tz="America/New_York")
@@ -70,18 +70,19 @@ def test_an_invalid_value_is_refused_naming_its_field(
     assert field in str(caught.value)
 
 
-def test_valid_records_are_accepted() -> None:
-    touch = Touch(
-        id="tch_a",
-        kind="heard_back",
-        at=NOW,
-        opportunity_id="opp_a",
-        direction="in",
-        outcome="next_round",
-    )
-    assert touch.outcome == "next_round"
-    assert Opportunity(id="opp_a", company="Acme", stage="withdrawn").active is False
-    assert Contact(id="con_a", name="Eve", tags=frozenset({"advocate"})).is_advocate
+def test_valid_records_are_accepted_and_say_what_they_are() -> None:
+    # Every outcome the model knows is a valid heard-back; one it does not know is refused.
+    for outcome in OUTCOMES:
+        Touch(id="tch_a", kind="heard_back", at=NOW, opportunity_id="opp_a", outcome=outcome)
+    with pytest.raises(InvalidField):
+        Touch(id="tch_a", kind="heard_back", at=NOW, opportunity_id="opp_a", outcome="maybe")
+    # Only the stages still in play are active.
+    active = {stage: Opportunity(id="o", company="Acme", stage=stage).active for stage in STAGES}
+    assert {s for s, on in active.items() if not on} == {"rejected", "withdrawn", "closed"}
+    # An advocate is a contact tagged so, whatever else they are tagged.
+    assert Contact(id="c", name="Eve", tags=frozenset({"advocate", "core"})).is_advocate
+    assert not Contact(id="c", name="Eve", tags=frozenset({"core"})).is_advocate
+    assert not Contact(id="c", name="Eve").is_advocate
 
 
 def test_settings_have_the_documented_defaults() -> None:
@@ -131,3 +132,84 @@ def test_settings_parse_what_people_type() -> None:
         "glow_hours",
         "min_active",
     }
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"interviewers": ("Ravi", "\x1b[2J")}, "interviewers"),
+        ({"interviewers": ("Ravi", " ")}, "interviewers"),
+        ({"promised_by": "2026-11-27"}, "promised_by"),
+        ({"promised_by": NOW}, "promised_by"),
+        ({"minutes": None}, "minutes"),
+    ],
+)
+def test_an_interview_refuses_each_bad_value_by_name(values: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        Interview(id="int_a", opportunity_id="opp_a", start=NOW, **values)
+    assert caught.value.field == field
+
+
+def test_a_contacts_relation_is_short_text() -> None:
+    assert Contact(id="c", name="Eve", relation="r" * 200).relation == "r" * 200
+    with pytest.raises(InvalidField, match="relation"):
+        Contact(id="c", name="Eve", relation="r" * 201)
+
+
+@pytest.mark.parametrize(
+    ("stored", "field"),
+    [
+        ({"pretty_json": "yes"}, "pretty_json"),  # a stored setting is checked, not parsed
+        ({"pretty_json": 1}, "pretty_json"),
+        ({"debrief_signals": "a; b"}, "debrief_signals"),
+        ({"debrief_signals": ["a", 2]}, "debrief_signals"),
+    ],
+)
+def test_a_stored_setting_of_the_wrong_type_is_refused_by_name(
+    stored: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidField) as caught:
+        Settings.from_mapping(stored)
+    assert caught.value.field == field
+    assert Settings.from_mapping({"pretty_json": True})["pretty_json"] is True
+    assert Settings.from_mapping({"debrief_signals": ["a", "b"]})["debrief_signals"] == ("a", "b")
+
+
+RANGES = {
+    "daily_minutes": (30, 720),
+    "weekly_applications": (0, 100),
+    "weekly_networking_calls": (0, 100),
+    "glow_hours": (0, 336),
+    "avoided_after": (1, 30),
+    "min_active": (0, 50),
+    "check_in_after_days": (1, 30),
+    "recheck_after_days": (1, 30),
+    "max_check_ins": (1, 10),
+    "no_pester_days": (0, 30),
+    "advocate_ask_every_days": (1, 60),
+    "network_every_days": (1, 365),
+    "interview_minutes": (5, 600),
+    "minutes_thank_you": (1, 240),
+    "minutes_check_in": (1, 240),
+    "minutes_advocate_ask": (1, 240),
+    "minutes_find_advocate": (1, 240),
+    "minutes_close_out": (1, 240),
+    "minutes_apply": (1, 480),
+    "minutes_call": (1, 240),
+    "minutes_network_update": (1, 240),
+    "minutes_task": (1, 480),
+    "debrief_days": (1, 30),
+    "calibration_min": (2, 50),
+}
+
+
+@pytest.mark.parametrize(("key", "bounds"), RANGES.items())
+def test_each_number_setting_keeps_to_its_range_at_both_ends(
+    key: str, bounds: tuple[int, int]
+) -> None:
+    low, high = bounds
+    assert Settings().with_text(key, str(low))[key] == low
+    assert Settings().with_text(key, str(high))[key] == high
+    for outside in (low - 1, high + 1):
+        with pytest.raises(InvalidField):
+            Settings().with_text(key, str(outside))

@@ -76,3 +76,10 @@ def _moment():  # type: ignore[no-untyped-def]
     import pendulum
 
     return pendulum.datetime(2026, 11, 23, 9, tz="UTC")
+
+
+def test_each_kind_of_refused_character_is_named_and_shown_by_its_stand_in() -> None:
+    assert describe("\u200e") == "bidi control (U+200E)"
+    assert describe("\u200f") == "bidi control (U+200F)"
+    assert visible("a\x7fb") == "a\u2421b"
+    assert visible("a\x1bb") == "a\u241bb"

@@ -118,3 +118,10 @@ def test_friendly_moments_are_read_in_the_zone() -> None:
         parse_when_moment("next blursday", now, "UTC")
     with pytest.raises(InvalidField):
         parse_when_moment("tomorrow 25:00", now, "UTC")
+
+
+def test_the_last_second_of_a_minute_is_a_real_time_and_the_sixtieth_is_not() -> None:
+    assert parse_moment("2026-11-23 10:59:59", "America/New_York").second == 59
+    for text in ("2026-11-23 10:60", "2026-11-23 24:00", "2026-11-23 10:59:60"):
+        with pytest.raises(InvalidField, match="not a real time of day"):
+            parse_moment(text, "America/New_York")
