@@ -160,10 +160,11 @@ def _active(seed: int, sizes: dict[str, int], now: pendulum.DateTime) -> Records
 def history(seed: int, sizes: dict[str, int], now: pendulum.DateTime, active: Records) -> Records:
     """``active`` plus ten years of finished searches that ended over a year before ``now``.
 
-    Every historical opportunity is closed (rejected, withdrawn or closed); its interviews,
-    touches and the heard-back answers the calibration and median figures read are all older
-    than a year; a quarter of the old touches name a contact still in the network (people
-    stay), the rest only the company. Every historical task is done.
+    Every historical opportunity is closed (rejected, withdrawn or closed); its interviews and
+    touches (with the heard-back answers the calibration and median figures read) fall in the
+    weeks after its application, all over a year before ``now``; a quarter of the old touches
+    name a contact still in the network (people stay), the rest only the company. Every
+    historical task is done.
     """
     rng = random.Random(seed * 1000 + 19)
     year = 365
@@ -174,7 +175,7 @@ def history(seed: int, sizes: dict[str, int], now: pendulum.DateTime, active: Re
 
     opportunities = []
     for n in range(sizes["history_opportunities"]):
-        applied = moment(year + 30, 11 * year).date()
+        applied = moment(year + 90, 11 * year).date()
         opportunities.append(
             Opportunity(
                 id=f"opp_h{n:05d}",
@@ -184,12 +185,20 @@ def history(seed: int, sizes: dict[str, int], now: pendulum.DateTime, active: Re
                 applied_on=applied,
             )
         )
-    applied_on = {o.id: o.applied_on for o in opportunities}
+
+    def after(opportunity: Opportunity, lo: int, hi: int) -> pendulum.DateTime:
+        """A moment ``lo``-``hi`` days after the application: a search's work follows it."""
+        applied = opportunity.applied_on
+        assert applied is not None
+        start = pendulum.datetime(
+            applied.year, applied.month, applied.day, 9, tz="America/New_York"
+        )
+        return start.add(minutes=rng.randint(lo * 1440, hi * 1440))
+
     interviews = []
     for n in range(sizes["history_interviews"]):
         opportunity = rng.choice(opportunities)
-        days_back = (now.date() - applied_on[opportunity.id]).days  # type: ignore[operator]
-        start = moment(year + 1, max(year + 2, days_back - 1))
+        start = after(opportunity, 5, 45)
         promised = start.add(days=rng.randint(2, 10)).date() if rng.random() < 0.4 else None
         interviews.append(
             Interview(
@@ -210,7 +219,7 @@ def history(seed: int, sizes: dict[str, int], now: pendulum.DateTime, active: Re
             Touch(
                 id=f"tch_h{n:05d}",
                 kind=kind,
-                at=moment(year + 1, 11 * year),
+                at=after(opportunity, 0, 75),
                 opportunity_id=opportunity.id,
                 contact_id=rng.choice(active.contacts).id if rng.random() < 0.25 else None,
                 direction="in" if kind == "heard_back" else "out",
