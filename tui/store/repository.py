@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -313,6 +313,37 @@ class Store:
             self._mark_changed(name, None)
             self._storage.replace_all(data, changed={name})
             self._forget()
+
+    def remove_many(self, ids: Mapping[str, Iterable[str]]) -> int:
+        """Remove the records with these ids (by table name) in one write; return how many.
+
+        Ids that are not there are passed over: the archive's moves remove what may already be
+        gone (see :mod:`.archive`).
+        """
+        removed = 0
+        with self.transaction():
+            self.records()  # brings the id -> document index up to date
+            data = self._storage.raw or {}
+            changed: set[str] = set()
+            for name, wanted in ids.items():
+                doc_ids = self._doc_ids.get(name, {})
+                table = data.get(name, {})
+                for record_id in wanted:
+                    doc_id = doc_ids.get(record_id)
+                    if doc_id is not None and doc_id in table:
+                        del table[doc_id]
+                        removed += 1
+                        changed.add(name)
+                if name in changed:
+                    self._mark_changed(name, None)
+            if changed:
+                self._storage.replace_all(data, changed=changed)
+                self._forget()
+        return removed
+
+    def after_commit(self, work: Callable[[], object]) -> None:
+        """Inside a transaction: run ``work`` once it is on disk, before the lock is let go."""
+        self._storage.after_commit(work)
 
     def save_settings(self, settings: Settings) -> None:
         """Store the settings (only the values that differ from the defaults)."""

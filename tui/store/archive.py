@@ -1,0 +1,176 @@
+"""The archive: finished history in a second file beside the database (issue 19, WORK IN PROGRESS).
+
+Years of closed opportunities, old touches and done tasks would otherwise be read, built and
+rewritten with every start and every change. :func:`tui.engine.archive.finished_history` says
+what is finished; this module moves it to ``NAME.archive.json`` beside ``NAME.json`` and back.
+
+The two files can never disagree about a record after a crash, because of one rule and an order:
+
+* **the rule**: a record in both files is the main file's copy; the archive's is left over from
+  a move a crash interrupted, and is dropped the next time the archive is written;
+* **the order**: every move writes the file that gains the record before the one that loses
+  it, and a delete removes the archive's copy before the main file's. So at every moment the
+  copy that counts (the main file's if there is one, else the archive's) is either the record
+  before the change or after it, never nothing: archiving writes the archive (records added),
+  then the main file (records removed); reopening writes the main file (records added), then
+  the archive (records removed).
+
+Every write here runs under the main file's lock (the archive's own lock is taken inside it,
+always in that order), and the second write of a move runs before that lock is let go
+(:meth:`SafeJSONStorage.after_commit`): no other process can move the same record in between.
+A reader that takes no lock reads the main file, then the archive, then checks that the main
+file did not change meanwhile (and reads again if it did): each move changes the main file, so
+no read can miss a record that was moving.
+
+Not done yet (see issue 19): wiring this into :class:`Store` (``records()`` as the merged view,
+Today and ``today --json`` on the active records, an add checking the archive's ids, a touch or
+interview for an archived opportunity reopening it, imports), the exact aggregate a network
+item's reason needs (whether a contact was ever touched), schema version 3.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pendulum import DateTime
+
+from ..engine.archive import HORIZON_DAYS, finished_history
+from ..engine.models import Records
+from .repository import Store
+
+__all__ = ["ARCHIVED_TABLES", "Archive", "archive_path", "merge"]
+
+ARCHIVED_TABLES = ("opportunities", "interviews", "touches", "tasks")
+
+
+def archive_path(path: Path) -> Path:
+    """``nowwhat.archive.json`` beside ``nowwhat.json``."""
+    return path.with_name(f"{path.stem}.archive{path.suffix}")
+
+
+def merge(active: Records, archived: Records) -> Records:
+    """Every record once: the main file's copy of a record in both files, else the archive's.
+
+    Archived records come first (they are older), each table in its own file's order.
+    """
+    changes: dict[str, tuple[Any, ...]] = {}
+    for name in ARCHIVED_TABLES:
+        mine: tuple[Any, ...] = getattr(active, name)
+        theirs: tuple[Any, ...] = getattr(archived, name)
+        if not theirs:
+            continue
+        ids = {record.id for record in mine}
+        changes[name] = (*(r for r in theirs if r.id not in ids), *mine)
+    return dataclasses.replace(active, **changes) if changes else active  # type: ignore[arg-type]
+
+
+class Archive:
+    """The archive beside one database; made when first needed, read only when asked."""
+
+    def __init__(self, main: Store) -> None:
+        self.main = main
+        self.path = archive_path(main.path)
+        self._store: Store | None = None
+
+    @property
+    def exists(self) -> bool:
+        return os.access(self.path, os.F_OK)
+
+    def store(self) -> Store:
+        """The archive file as a store of its own (its records are plain nowwhat records)."""
+        if self._store is None:
+            self._store = Store(self.path, default_timezone=lambda: "UTC")
+        return self._store
+
+    def archived(self) -> Records:
+        """The archive's own records (empty when there is no archive)."""
+        if not self.exists and self._store is None:
+            return Records()
+        return self.store().records()
+
+    def records(self) -> Records:
+        """Everything: the main file's records and the archive's, each record once."""
+        while True:
+            self.main.refresh()
+            active = self.main.records()
+            archived = self.archived()
+            if not self.main.refresh():  # the main file did not change while we read: done
+                return merge(active, archived)
+
+    def move_finished(self, now: DateTime, days: int = HORIZON_DAYS) -> int:
+        """Move what is finished as of ``now`` to the archive; return how many records moved.
+
+        Two writes under the main file's lock: the archive gains the records (and sheds copies
+        left over from an interrupted move), then the main file loses them.
+        """
+        with self.main.transaction():
+            active = self.main.records()
+            finished = finished_history(active, now, days)
+            moving = [
+                record
+                for name in ARCHIVED_TABLES
+                for record in getattr(active, name)
+                if record.id in finished.of(name)
+            ]
+            archive = self.store()
+            stale = self._left_over(active, archive.records(), finished.of)
+            if not moving and not stale:
+                return 0
+            with archive.transaction():
+                if stale:
+                    archive.remove_many(stale)
+                if moving:
+                    archive.upsert_many(moving)
+            if moving:
+                self.main.remove_many({name: finished.of(name) for name in ARCHIVED_TABLES})
+            return len(moving)
+
+    def reopen(self, opportunity_id: str) -> bool:
+        """Bring an archived opportunity back whole (its interviews and touches with it).
+
+        The main file gains them first; the archive loses them once that is on disk, before the
+        lock is let go. Returns False when the archive does not hold it.
+        """
+        with self.main.transaction():
+            archive = self.store() if self.exists else None
+            if archive is None:
+                return False
+            archived = archive.records()
+            group = [o for o in archived.opportunities if o.id == opportunity_id]
+            if not group:
+                return False
+            interviews = [i for i in archived.interviews if i.opportunity_id == opportunity_id]
+            touches = [t for t in archived.touches if t.opportunity_id == opportunity_id]
+            self.main.upsert_many([*group, *interviews, *touches])
+            ids = {
+                "opportunities": [opportunity_id],
+                "interviews": [i.id for i in interviews],
+                "touches": [t.id for t in touches],
+            }
+            self.main.after_commit(lambda: archive.remove_many(ids))
+            return True
+
+    def delete(self, table: str, record_id: str) -> bool:
+        """Remove one record from both files: the archive's copy first, then the main file's."""
+        with self.main.transaction():
+            removed = 0
+            if self.exists:
+                removed += self.store().remove_many({table: [record_id]})
+            removed += self.main.remove_many({table: [record_id]})
+            return removed > 0
+
+    @staticmethod
+    def _left_over(active: Records, archived: Records, of: Any) -> dict[str, Iterable[str]]:
+        """Archive copies of records the main file holds and is not about to give up."""
+        stale: dict[str, Iterable[str]] = {}
+        for name in ARCHIVED_TABLES:
+            moving = of(name)
+            main_ids = {r.id for r in getattr(active, name)} - moving
+            found = [r.id for r in getattr(archived, name) if r.id in main_ids]
+            if found:
+                stale[name] = found
+        return stale
