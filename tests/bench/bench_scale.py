@@ -48,6 +48,10 @@ PYTHON = sys.executable
 NOWWHAT = str(Path(sys.executable).with_name("nowwhat"))
 QUICK = "--quick" in sys.argv
 CALLGRIND = "--no-callgrind" not in sys.argv
+ARCHIVED = "--archived" in sys.argv
+"""Move each database's finished history to its archive first (issue 19, work in progress:
+the app does not read the archive yet, so this measures what Today would cost once it does —
+the day plan from the main file alone is the plan from everything, tests/store/test_archive)."""
 ROUNDS = 3 if QUICK else 9
 SIZES = ("year", "decade", "stress")
 
@@ -226,6 +230,11 @@ def main() -> None:
             path = folder / f"{size}.json"
             write(path, generate(7, PRESETS[size]))
             databases[size] = path
+            if ARCHIVED:
+                from tui.store.archive import Archive
+
+                moved = Archive(Store(path)).move_finished(MOMENT)
+                print(f"  {size}: {moved:,} finished records moved to the archive")
         for size, path in databases.items():
             counts = Store(path).records().counts()
             print(

@@ -22,10 +22,29 @@ A reader that takes no lock reads the main file, then the archive, then checks t
 file did not change meanwhile (and reads again if it did): each move changes the main file, so
 no read can miss a record that was moving.
 
-Not done yet (see issue 19): wiring this into :class:`Store` (``records()`` as the merged view,
-Today and ``today --json`` on the active records, an add checking the archive's ids, a touch or
-interview for an archived opportunity reopening it, imports), the exact aggregate a network
-item's reason needs (whether a contact was ever touched), schema version 3.
+Not done yet (see issue 19), in the order it would be wired:
+
+* :class:`Store`: ``records()`` becomes this merged view once an archive exists (so every
+  screen, verb, export and action stays exact by construction), ``active_records()`` the main
+  file alone; the internal reads of ``put``/``add``/``delete`` stay on the main file.
+* Today (``TodayScreen.show``: the plan, ``mail_notice``, ``debrief_prompts``), the app's
+  first-run check (``needs_setup``: an archive that exists means "set up") and ``nowwhat today``
+  read the active records; nothing else does.
+* ``put`` of a record only the archive holds, and ``add`` of a touch or interview naming an
+  archived opportunity, reopen it (:meth:`Archive.reopen`) in the same transaction; ``add`` and
+  ``new_id`` check the archive's ids too (the first add of a session then reads the archive:
+  an id index kept beside it would spare that); ``delete`` goes through :meth:`Archive.delete`;
+  an import's records that the archive holds are removed from it after the main write.
+* Moving: at the end of a run (where the records cache is saved), once at least a hundred
+  records are finished, so a start never pays for it.
+* Exactness of Today: the plan from the active records equals the plan from everything on
+  generated decades (tests/store/test_archive.py), but one case is known to differ: a core
+  contact whose only touches were archived gets "You have not told them about your search
+  yet" instead of "No word for 21+ days" (same day, same item). It needs the latest archived
+  touch of each contact kept in the main file (a few bytes a contact), or such touches kept
+  out of the archive.
+* Schema version 3 (an older nowwhat must refuse a main file whose history is elsewhere), its
+  migration from version 2 (nothing to change: the archive starts empty) and its test.
 """
 
 from __future__ import annotations
