@@ -19,8 +19,9 @@ import pendulum
 import pytest
 
 from tui.engine.archive import finished_history, without
-from tui.engine.models import Opportunity, Records, Touch
+from tui.engine.models import Contact, Opportunity, Records, Touch
 from tui.engine.plan import plan_day
+from tui.engine.settings import Settings
 from tui.store import Store
 from tui.store.archive import ARCHIVED_TABLES, Archive, archive_path
 
@@ -256,3 +257,28 @@ def test_random_changes_moves_reopens_and_restarts_keep_every_record(tmp_path: P
         # What this process shows is what a new one reads from disk, and is every record.
         assert by_id(archive.records()) == model
         assert by_id(on_disk(db)) == model
+
+
+def test_a_contacts_last_word_stays_even_when_it_is_old() -> None:
+    """The network item of a core contact last touched years ago says so, archive or not."""
+    old = Opportunity(
+        id="opp_old", company="Old Co", stage="rejected", applied_on=NOW.subtract(days=900).date()
+    )
+    zed = Contact(id="con_zed", name="Zed", tags=frozenset({"core"}))
+    records = Records(
+        opportunities=(old,),
+        contacts=(zed,),
+        touches=(
+            Touch(
+                id="tch_old",
+                kind="thank_you",
+                at=NOW.subtract(days=890),
+                opportunity_id=old.id,
+                contact_id=zed.id,
+            ),
+        ),
+        settings=Settings().with_text("timezone", "America/New_York"),
+    )
+    finished = finished_history(records, NOW)
+    assert not finished.opportunities
+    assert shown(plan_day(without(records, finished), NOW)) == shown(plan_day(records, NOW))

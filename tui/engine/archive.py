@@ -12,6 +12,10 @@ What is finished, as of ``now`` with a horizon of ``days``:
   horizon, together with those interviews and touches;
 * a done task finished (and created) before the horizon.
 
+An opportunity whose touches include the latest touch with some contact stays: the network
+items read each contact's last word ("no word for 21+ days" against "you have not told them
+about your search yet"), and that must not change when old history leaves.
+
 Contacts, marks, settings and mail records are never archived.
 """
 
@@ -74,6 +78,12 @@ def finished_history(records: Records, now: DateTime, days: int = HORIZON_DAYS) 
     for touch in records.touches:
         if touch.opportunity_id is not None:
             touches_of[touch.opportunity_id].append(touch)
+    latest: dict[str, DateTime] = {}
+    for touch in records.touches:
+        if touch.contact_id is not None:
+            seen = latest.get(touch.contact_id)
+            if seen is None or touch.at > seen:
+                latest[touch.contact_id] = touch.at
     opportunities: set[str] = set()
     interviews: set[str] = set()
     touches: set[str] = set()
@@ -90,7 +100,8 @@ def finished_history(records: Records, now: DateTime, days: int = HORIZON_DAYS) 
         its_interviews = interviews_of.get(opportunity.id, [])
         its_touches = touches_of.get(opportunity.id, [])
         if any(i.start >= horizon for i in its_interviews) or any(
-            t.at >= horizon for t in its_touches
+            t.at >= horizon or (t.contact_id is not None and latest[t.contact_id] == t.at)
+            for t in its_touches
         ):
             continue
         opportunities.add(opportunity.id)

@@ -38,11 +38,10 @@ Not done yet (see issue 19), in the order it would be wired:
 * Moving: at the end of a run (where the records cache is saved), once at least a hundred
   records are finished, so a start never pays for it.
 * Exactness of Today: the plan from the active records equals the plan from everything on
-  generated decades (tests/store/test_archive.py), but one case is known to differ: a core
-  contact whose only touches were archived gets "You have not told them about your search
-  yet" instead of "No word for 21+ days" (same day, same item). It needs the latest archived
-  touch of each contact kept in the main file (a few bytes a contact), or such touches kept
-  out of the archive.
+  generated decades and for a core contact whose last word is years old (an opportunity
+  holding some contact's latest touch is never archived; tests/store/test_archive.py). Not
+  yet checked: a plan for a day in the past (Today can show other days), which could reach
+  back past the horizon.
 * Schema version 3 (an older nowwhat must refuse a main file whose history is elsewhere), its
   migration from version 2 (nothing to change: the archive starts empty) and its test.
 """
