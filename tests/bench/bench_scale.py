@@ -233,7 +233,7 @@ def main() -> None:
             if ARCHIVED:
                 from tui.store.archive import Archive
 
-                moved = Archive(Store(path)).move_finished(MOMENT)
+                moved = Archive.of(Store(path)).move_finished(MOMENT)
                 print(f"  {size}: {moved:,} finished records moved to the archive")
         for size, path in databases.items():
             counts = Store(path).records().counts()

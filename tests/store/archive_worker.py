@@ -35,7 +35,7 @@ def _pause_before_flush(store: Store) -> None:
 
 if __name__ == "__main__":
     mode, path = sys.argv[1], Path(sys.argv[2])
-    archive = Archive(Store(path))
+    archive = Archive.of(Store(path))
     if mode == "move":
         _pause_before_flush(archive.main)  # the archive is written first, then this one
         archive.move_finished(NOW)

@@ -63,8 +63,9 @@ def shown(plan: Any) -> Any:
 
 
 def on_disk(db: Path) -> Records:
-    """Everything, as a new process reads it from the two files."""
-    return Archive(Store(db)).records()
+    """Everything, as a new process reads it from the two files (what every screen but Today
+    is given)."""
+    return Store(db).records()
 
 
 @pytest.fixture
@@ -80,22 +81,22 @@ def test_a_move_takes_finished_history_out_of_the_main_file_and_loses_nothing(
 ) -> None:
     db, records = decade
     finished = finished_history(records, NOW)
-    moved = Archive(Store(db)).move_finished(NOW)
+    moved = Archive.of(Store(db)).move_finished(NOW)
     assert moved == sum(len(finished.of(name)) for name in ARCHIVED_TABLES) > 500
-    assert by_id(Store(db).records()) == by_id(without(records, finished))
+    assert by_id(Store(db).active_records()) == by_id(without(records, finished))
     assert by_id(Store(archive_path(db)).records()) == by_id(
         without(records, finished.inverse(records))
     )
     assert by_id(on_disk(db)) == by_id(records)
-    assert Archive(Store(db)).move_finished(NOW) == 0  # nothing left to move
+    assert Archive.of(Store(db)).move_finished(NOW) == 0  # nothing left to move
 
 
 def test_the_plan_from_the_main_file_alone_is_the_plan_from_everything(
     decade: tuple[Path, Records],
 ) -> None:
     db, records = decade
-    Archive(Store(db)).move_finished(NOW)
-    active = Store(db).records()
+    Archive.of(Store(db)).move_finished(NOW)
+    active = Store(db).active_records()
     for days in (0, 1, 5, 30):
         now = NOW.add(days=days)
         assert shown(plan_day(active, now)) == shown(plan_day(records, now))
@@ -103,7 +104,7 @@ def test_the_plan_from_the_main_file_alone_is_the_plan_from_everything(
 
 def test_a_reopened_opportunity_comes_back_whole(decade: tuple[Path, Records]) -> None:
     db, records = decade
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     archive.move_finished(NOW)
     archived = archive.archived()
     opportunity = next(
@@ -115,7 +116,7 @@ def test_a_reopened_opportunity_comes_back_whole(decade: tuple[Path, Records]) -
     touches = {t.id for t in records.touches if t.opportunity_id == opportunity.id}
     assert touches
     assert archive.reopen(opportunity.id)
-    main = Store(db).records()
+    main = Store(db).active_records()
     assert opportunity in main.opportunities
     assert interviews <= {i.id for i in main.interviews}
     assert touches <= {t.id for t in main.touches}
@@ -129,7 +130,7 @@ def test_a_record_in_both_files_is_the_main_files_copy_and_counts_once(
     decade: tuple[Path, Records],
 ) -> None:
     db, records = decade
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     archive.move_finished(NOW)
     old = archive.archived().opportunities[0]
     changed = dataclasses.replace(old, notes="changed in the main file")
@@ -143,7 +144,7 @@ def test_a_record_in_both_files_is_the_main_files_copy_and_counts_once(
 
 def test_a_delete_removes_the_record_from_both_files(decade: tuple[Path, Records]) -> None:
     db, records = decade
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     archive.move_finished(NOW)
     gone = archive.archived().touches[0]
     assert archive.delete("touches", gone.id)
@@ -170,11 +171,11 @@ def test_killed_between_the_two_writes_of_a_move_every_record_is_there_once(
     _killed_between("move", str(db))
     archived = Store(archive_path(db)).records()
     assert archived.touches, "the archive was written before the kill"
-    assert by_id(Store(db).records()) == by_id(records), "the main file was not"
+    assert by_id(Store(db).active_records()) == by_id(records), "the main file was not"
     assert by_id(on_disk(db)) == by_id(records)
-    assert Archive(Store(db)).move_finished(NOW) > 0  # the move is made again, whole
+    assert Archive.of(Store(db)).move_finished(NOW) > 0  # the move is made again, whole
     assert by_id(on_disk(db)) == by_id(records)
-    assert by_id(Store(db).records()) == by_id(without(records, finished_history(records, NOW)))
+    assert by_id(Store(db).active_records()) == by_id(without(records, finished_history(records, NOW)))
 
 
 @pytest.mark.slow
@@ -182,12 +183,12 @@ def test_killed_between_the_two_writes_of_a_reopen_the_opportunity_is_back_whole
     decade: tuple[Path, Records],
 ) -> None:
     db, records = decade
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     archive.move_finished(NOW)
     opportunity = archive.archived().opportunities[0]
     touches = {t.id for t in records.touches if t.opportunity_id == opportunity.id}
     _killed_between("reopen", str(db), opportunity.id)
-    main = Store(db).records()
+    main = Store(db).active_records()
     assert opportunity in main.opportunities
     assert touches <= {t.id for t in main.touches}
     assert opportunity in Store(archive_path(db)).records().opportunities  # not yet removed
@@ -199,7 +200,7 @@ def test_killed_at_random_while_moving_and_reopening_nothing_is_lost_or_doubled(
     decade: tuple[Path, Records],
 ) -> None:
     db, records = decade
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     archive.move_finished(NOW)
     opportunity = archive.archived().opportunities[0]
     rng = random.Random(19)
@@ -224,11 +225,11 @@ def test_random_changes_moves_reopens_and_restarts_keep_every_record(tmp_path: P
     db = tmp_path / "db.json"
     write(db, records)
     model = by_id(records)
-    archive = Archive(Store(db))
+    archive = Archive.of(Store(db))
     for step in range(60):
         choice = rng.random()
         if choice < 0.25:  # a new touch on an active opportunity
-            opportunity = rng.choice(Store(db).records().opportunities)
+            opportunity = rng.choice(Store(db).active_records().opportunities)
             touch = Touch(
                 id=f"tch_p{step:04d}",
                 kind="check_in",
@@ -238,7 +239,7 @@ def test_random_changes_moves_reopens_and_restarts_keep_every_record(tmp_path: P
             archive.main.add(touch)
             model["touches"][touch.id] = touch
         elif choice < 0.4:  # an opportunity closed
-            opportunity = rng.choice(archive.main.records().opportunities)
+            opportunity = rng.choice(archive.main.active_records().opportunities)
             closed = dataclasses.replace(opportunity, stage="rejected")
             archive.main.put(closed)
             model["opportunities"][closed.id] = closed
@@ -249,7 +250,7 @@ def test_random_changes_moves_reopens_and_restarts_keep_every_record(tmp_path: P
             if archived:
                 archive.reopen(rng.choice(archived).id)
         elif choice < 0.85:
-            archive = Archive(Store(db))  # a restart
+            archive = Archive.of(Store(db))  # a restart
         else:
             new = Opportunity(id=f"opp_p{step:04d}", company=f"New {step}", stage="applied")
             archive.main.add(new)

@@ -93,31 +93,71 @@ class Archive:
         self.main = main
         self.path = archive_path(main.path)
         self._store: Store | None = None
+        self._merged: tuple[Records, Records, Records] | None = None
+
+    @staticmethod
+    def of(main: Store) -> Archive:
+        """The archive of ``main`` (the one its own reads and writes use)."""
+        archive = main.archive
+        if archive is None:
+            raise ValueError(f"{main.path} is an archive itself")
+        return archive
 
     @property
     def exists(self) -> bool:
         return os.access(self.path, os.F_OK)
 
+    @property
+    def loaded(self) -> Store | None:
+        """The archive's store once it has been read, else None."""
+        return self._store
+
     def store(self) -> Store:
         """The archive file as a store of its own (its records are plain nowwhat records)."""
         if self._store is None:
-            self._store = Store(self.path, default_timezone=lambda: "UTC")
+            self._store = Store(self.path, default_timezone=lambda: "UTC", archive=False)
         return self._store
 
     def archived(self) -> Records:
         """The archive's own records (empty when there is no archive)."""
         if not self.exists and self._store is None:
             return Records()
-        return self.store().records()
+        return self.store().active_records()
 
     def records(self) -> Records:
         """Everything: the main file's records and the archive's, each record once."""
         while True:
             self.main.refresh()
-            active = self.main.records()
+            active = self.main.active_records()
             archived = self.archived()
             if not self.main.refresh():  # the main file did not change while we read: done
-                return merge(active, archived)
+                if (
+                    self._merged is None
+                    or self._merged[0] is not active
+                    or (self._merged[1] is not archived)
+                ):
+                    self._merged = (active, archived, merge(active, archived))
+                return self._merged[2]
+
+    def bring_back(self, name: str, record_id: str) -> bool:
+        """Inside the main file's transaction: an archived record that is about to change comes
+        back to the main file (a touch or interview with its whole opportunity); False when
+        the archive does not hold it."""
+        if not self.exists:
+            return False
+        archived = self.store().active_records()
+        record = next((r for r in getattr(archived, name, ()) if r.id == record_id), None)
+        if record is None:
+            return False
+        opportunity_id = (
+            record.id if name == "opportunities" else getattr(record, "opportunity_id", None)
+        )
+        if opportunity_id is not None and self.reopen(opportunity_id):
+            return True
+        store = self.store()
+        self.main.upsert_many([record])
+        self.main.after_commit(lambda: store.remove_many({name: [record_id]}))
+        return True
 
     def move_finished(self, now: DateTime, days: int = HORIZON_DAYS) -> int:
         """Move what is finished as of ``now`` to the archive; return how many records moved.
@@ -126,7 +166,7 @@ class Archive:
         left over from an interrupted move), then the main file loses them.
         """
         with self.main.transaction():
-            active = self.main.records()
+            active = self.main.active_records()
             finished = finished_history(active, now, days)
             moving = [
                 record
@@ -135,7 +175,7 @@ class Archive:
                 if record.id in finished.of(name)
             ]
             archive = self.store()
-            stale = self._left_over(active, archive.records(), finished.of)
+            stale = self._left_over(active, archive.active_records(), finished.of)
             if not moving and not stale:
                 return 0
             with archive.transaction():
@@ -157,7 +197,7 @@ class Archive:
             archive = self.store() if self.exists else None
             if archive is None:
                 return False
-            archived = archive.records()
+            archived = archive.active_records()
             group = [o for o in archived.opportunities if o.id == opportunity_id]
             if not group:
                 return False
