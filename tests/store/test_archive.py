@@ -19,11 +19,13 @@ import pendulum
 import pytest
 
 from tui.engine.archive import finished_history, without
+from tui.engine.errors import InvalidField
 from tui.engine.models import Contact, Opportunity, Records, Touch
 from tui.engine.plan import plan_day
 from tui.engine.settings import Settings
 from tui.store import Store
 from tui.store.archive import ARCHIVED_TABLES, Archive, archive_path
+from tui.store.transfer import export_records, import_records
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
 from generate import generate, write
@@ -175,7 +177,9 @@ def test_killed_between_the_two_writes_of_a_move_every_record_is_there_once(
     assert by_id(on_disk(db)) == by_id(records)
     assert Archive.of(Store(db)).move_finished(NOW) > 0  # the move is made again, whole
     assert by_id(on_disk(db)) == by_id(records)
-    assert by_id(Store(db).active_records()) == by_id(without(records, finished_history(records, NOW)))
+    assert by_id(Store(db).active_records()) == by_id(
+        without(records, finished_history(records, NOW))
+    )
 
 
 @pytest.mark.slow
@@ -283,3 +287,65 @@ def test_a_contacts_last_word_stays_even_when_it_is_old() -> None:
     finished = finished_history(records, NOW)
     assert not finished.opportunities
     assert shown(plan_day(without(records, finished), NOW)) == shown(plan_day(records, NOW))
+
+
+def test_changing_an_archived_opportunity_brings_it_back_whole(
+    decade: tuple[Path, Records],
+) -> None:
+    db, records = decade
+    store = Store(db)
+    Archive.of(store).move_finished(NOW)
+    old = next(
+        o
+        for o in Store(archive_path(db)).active_records().opportunities
+        if any(t.opportunity_id == o.id for t in records.touches)
+    )
+    again = dataclasses.replace(old, stage="interviewing", notes="they called back")
+    store.put(again)
+    main = Store(db).active_records()
+    assert again in main.opportunities
+    touches = {t.id for t in records.touches if t.opportunity_id == old.id}
+    assert touches <= {t.id for t in main.touches}
+    left = Store(archive_path(db)).active_records()
+    assert old.id not in {o.id for o in left.opportunities}
+    assert not touches & {t.id for t in left.touches}
+    everything = by_id(on_disk(db))
+    assert everything["opportunities"][old.id] == again
+    assert len(everything["opportunities"]) == len(records.opportunities)
+
+
+def test_a_touch_for_an_archived_opportunity_brings_the_opportunity_back(
+    decade: tuple[Path, Records],
+) -> None:
+    db, _ = decade
+    store = Store(db)
+    Archive.of(store).move_finished(NOW)
+    old = Store(archive_path(db)).active_records().opportunities[0]
+    touch = Touch(id="tch_again", kind="heard_back", at=NOW, opportunity_id=old.id, direction="in")
+    store.add(touch)
+    main = Store(db).active_records()
+    assert old in main.opportunities and touch in main.touches
+    assert old.id not in {o.id for o in Store(archive_path(db)).active_records().opportunities}
+
+
+def test_an_id_the_archive_holds_is_not_new(decade: tuple[Path, Records]) -> None:
+    db, _ = decade
+    store = Store(db)
+    Archive.of(store).move_finished(NOW)
+    old = Store(archive_path(db)).active_records().tasks[0]
+    with pytest.raises(InvalidField, match="already exists"):
+        Store(db).add(dataclasses.replace(old, title="a new task with an old id"))
+
+
+def test_export_and_import_carry_the_archive_too(
+    decade: tuple[Path, Records], tmp_path: Path
+) -> None:
+    db, records = decade
+    Archive.of(Store(db)).move_finished(NOW)
+    exported = export_records(Store(db).records())
+    fresh = tmp_path / "fresh.json"
+    import_records(Store(fresh, default_timezone=lambda: "UTC"), exported)
+    assert by_id(Store(fresh).records()) == by_id(records)
+    again = import_records(Store(db), exported)
+    assert all(counts["added"] == counts["updated"] == 0 for counts in again.values())
+    assert by_id(on_disk(db)) == by_id(records)
