@@ -17,10 +17,11 @@ from typing import Any
 
 import pendulum
 import pytest
+from tinydb import Query
 
 from tui.engine.archive import finished_history, without
 from tui.engine.errors import InvalidField
-from tui.engine.models import Contact, Opportunity, Records, Touch
+from tui.engine.models import Contact, Opportunity, Records, Task, Touch
 from tui.engine.plan import plan_day
 from tui.engine.settings import Settings
 from tui.store import Store
@@ -349,3 +350,22 @@ def test_export_and_import_carry_the_archive_too(
     again = import_records(Store(db), exported)
     assert all(counts["added"] == counts["updated"] == 0 for counts in again.values())
     assert by_id(on_disk(db)) == by_id(records)
+
+
+def test_finished_history_moves_at_the_end_of_a_run_only_once_enough_has_gathered(
+    decade: tuple[Path, Records],
+) -> None:
+    db, records = decade
+    finished = finished_history(records, NOW)
+    total = sum(len(finished.of(name)) for name in ARCHIVED_TABLES)
+    assert Store(db).archive_finished(NOW, minimum=total + 1) == 0
+    assert not archive_path(db).exists()
+    assert Store(db).archive_finished(NOW, minimum=total) == total
+    assert by_id(on_disk(db)) == by_id(records)
+
+
+def test_a_search_finds_archived_records_too(decade: tuple[Path, Records]) -> None:
+    db, records = decade
+    Store(db).archive_finished(NOW, minimum=1)
+    done = {t.id for t in records.tasks if t.status == "done"}
+    assert {t.id for t in Store(db).search(Task, Query().status == "done")} == done

@@ -194,6 +194,11 @@ class Store:
         """The settings in force."""
         return self.active_records().settings
 
+    def active_records_of(self, name: str) -> tuple[Any, ...]:
+        """One table of :meth:`active_records`."""
+        found: tuple[Any, ...] = getattr(self.active_records(), name)
+        return found
+
     def get(self, cls: type[R], record_id: str) -> R:
         """The record of type ``cls`` with this id, or :class:`NotFound`."""
         for source in (self.active_records, self.records):
@@ -211,8 +216,15 @@ class Store:
         """
         with self._storage.mutex:
             self.refresh()
-            found = self._tables[TABLE_OF[cls]].search(condition)
-            return [from_document(cls, doc) for doc in found]
+            found = [
+                from_document(cls, doc) for doc in self._tables[TABLE_OF[cls]].search(condition)
+            ]
+        archive = self.archive
+        if archive is None or not self.has_archive or TABLE_OF[cls] not in ARCHIVED:
+            return found
+        mine = {record.id for record in self.active_records_of(TABLE_OF[cls])}
+        older: list[R] = [r for r in archive.store().search(cls, condition) if r.id not in mine]
+        return older + found  # a record in both files is the main file's copy
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -524,8 +536,13 @@ class Store:
         """Cache the records of the file as it is now, for a quick next start; False if not.
 
         Called when a run is done with the database (see :mod:`.snapshot_cache`). Skipped when
-        the cache is already up to date or the file is not exactly the data in memory.
+        the cache is already up to date or the file is not exactly the data in memory. An
+        archive read during the run gets its own cache, so the next run's first look at the
+        history is quick too.
         """
+        archived = self._archive.loaded if self._archive is not None else None
+        if archived is not None:
+            archived.save_snapshot()
         try:
             self.active_records()
         except StoreError:
