@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ class Archive:
         self.main = main
         self.path = archive_path(main.path)
         self._store: Store | None = None
+        self._making = threading.Lock()  # the UI thread and the writer may both ask first
         self._merged: tuple[Records, Records, Records] | None = None
 
     @staticmethod
@@ -113,9 +115,10 @@ class Archive:
 
     def store(self) -> Store:
         """The archive file as a store of its own (its records are plain nowwhat records)."""
-        if self._store is None:
-            self._store = Store(self.path, default_timezone=lambda: "UTC", archive=False)
-        return self._store
+        with self._making:
+            if self._store is None:
+                self._store = Store(self.path, default_timezone=lambda: "UTC", archive=False)
+            return self._store
 
     def archived(self) -> Records:
         """The archive's own records (empty when there is no archive)."""

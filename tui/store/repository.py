@@ -135,11 +135,12 @@ class Store:
         """The archive of finished history beside this database (None for an archive itself)."""
         if not self._with_archive:
             return None
-        if self._archive is None:
-            from .archive import Archive
+        with self._storage.mutex:  # one archive object, whichever thread asks first
+            if self._archive is None:
+                from .archive import Archive
 
-            self._archive = Archive(self)
-        return self._archive
+                self._archive = Archive(self)
+            return self._archive
 
     @property
     def has_archive(self) -> bool:
