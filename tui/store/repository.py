@@ -135,6 +135,8 @@ class Store:
         """The archive of finished history beside this database (None for an archive itself)."""
         if not self._with_archive:
             return None
+        if self._archive is not None:
+            return self._archive
         with self._storage.mutex:  # one archive object, whichever thread asks first
             if self._archive is None:
                 from .archive import Archive
