@@ -25,7 +25,7 @@ from tui.engine.models import Contact, Opportunity, Records, Task, Touch
 from tui.engine.plan import plan_day
 from tui.engine.settings import Settings
 from tui.store import Store
-from tui.store.archive import ARCHIVED_TABLES, Archive, archive_path
+from tui.store.archive import ARCHIVED_TABLES, Archive, archive_path, index_path
 from tui.store.transfer import export_records, import_records
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
@@ -369,3 +369,33 @@ def test_a_search_finds_archived_records_too(decade: tuple[Path, Records]) -> No
     Store(db).archive_finished(NOW, minimum=1)
     done = {t.id for t in records.tasks if t.status == "done"}
     assert {t.id for t in Store(db).search(Task, Query().status == "done")} == done
+
+
+def test_an_add_asks_the_archives_index_not_the_archive(decade: tuple[Path, Records]) -> None:
+    db, _ = decade
+    Store(db).archive_finished(NOW, minimum=1)
+    store = Store(db)
+    archive = Archive.of(store)
+    store.add(Touch(id="tch_brandnew", kind="check_in", at=NOW, opportunity_id="opp_00000"))
+    assert archive.loaded is None, "a new id is settled by the index alone"
+    old = Store(archive_path(db)).active_records().touches[0]
+    with pytest.raises(InvalidField, match="already exists"):
+        store.add(old)  # an id the index names is looked up in the archive itself
+
+
+def test_the_index_may_name_too_many_ids_never_too_few(decade: tuple[Path, Records]) -> None:
+    db, _ = decade
+    store = Store(db)
+    archive = Archive.of(store)
+    archive.move_finished(NOW)
+    held = Store(archive_path(db)).active_records()
+    back = next(o for o in held.opportunities)
+    archive.reopen(back.id)  # the archive loses it; the index still names it
+    assert all(archive.may_hold(t.id) for t in Store(archive_path(db)).active_records().touches)
+    fresh = Archive.of(Store(db))
+    assert fresh.may_hold(back.id) and not fresh.may_hold("tch_neverwas")
+    store.delete(Opportunity, back.id)
+    Store(db).add(dataclasses.replace(back, notes="the same id, new"))  # the index's "maybe"
+    assert index_path(db).read_bytes().startswith(b"nowwhat-archive-ids")
+    index_path(db).write_bytes(b"damaged")
+    assert Archive.of(Store(db)).may_hold("tch_neverwas"), "an unreadable index says maybe"

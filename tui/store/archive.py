@@ -32,15 +32,17 @@ How the rest of nowwhat sees it (:class:`Store`):
   tests/app/test_archive_screens.py check it).
 * ``put`` of a record only the archive holds, and ``add`` of a touch or interview naming an
   archived opportunity, bring the opportunity back whole first (:meth:`Archive.reopen`);
-  ``add`` and ``new_id`` refuse ids the archive holds; ``delete`` removes the archive's copy
+  ``add`` and ``new_id`` refuse ids the archive holds, asking its id index first
+  (``NAME.archive.ids``, written before the archive gains ids, so it may name too many, never
+  too few; see :meth:`Archive.may_hold`); ``delete`` removes the archive's copy
   first; an import's records the archive holds leave it after the main write; ``search``
   looks in both.
 * Moving happens at the end of a dashboard run, once at least a hundred records are finished,
   so no start pays for it; schema version 3 makes an older nowwhat (which would not see the
   archive) refuse the main file.
 
-Costs it moves rather than removes: the first look at history in a run (another screen, an
-add that checks the archive's ids) reads the archive, about 0.3 s of CPU at decade size from
+Costs it moves rather than removes: the first look at history in a run (another screen)
+reads the archive, about 0.3 s of CPU at decade size from
 its records cache (0.9 s after it changed); the first move of a large old database takes
 seconds at the end of that run.
 """
@@ -58,7 +60,9 @@ from pendulum import DateTime
 
 from ..engine.archive import HORIZON_DAYS, finished_history
 from ..engine.models import Records
+from .errors import DiskError
 from .repository import Store
+from .safefile import atomic_write
 
 __all__ = ["ARCHIVED_TABLES", "Archive", "archive_path", "merge"]
 
@@ -68,6 +72,14 @@ ARCHIVED_TABLES = ("opportunities", "interviews", "touches", "tasks")
 def archive_path(path: Path) -> Path:
     """``nowwhat.archive.json`` beside ``nowwhat.json``."""
     return path.with_name(f"{path.stem}.archive{path.suffix}")
+
+
+def index_path(path: Path) -> Path:
+    """``nowwhat.archive.ids`` beside ``nowwhat.json``: every id the archive may hold."""
+    return path.with_name(f"{path.stem}.archive.ids")
+
+
+INDEX_HEADER = b"nowwhat-archive-ids 1\n"
 
 
 def merge(active: Records, archived: Records) -> Records:
@@ -95,6 +107,8 @@ class Archive:
         self._store: Store | None = None
         self._making = threading.Lock()  # the UI thread and the writer may both ask first
         self._merged: tuple[Records, Records, Records] | None = None
+        self.index_path = index_path(main.path)
+        self._index: tuple[tuple[int, int, int], frozenset[str]] | None = None
 
     @staticmethod
     def of(main: Store) -> Archive:
@@ -119,6 +133,40 @@ class Archive:
             if self._store is None:
                 self._store = Store(self.path, default_timezone=lambda: "UTC", archive=False)
             return self._store
+
+    def may_hold(self, record_id: str) -> bool:
+        """False only if the archive surely does not hold ``record_id``.
+
+        The index beside the archive names every id the archive holds, and perhaps some it no
+        longer does: it is written before the archive gains ids (:meth:`move_finished`) and
+        never when it loses them, so a crash can leave it naming too many, never too few. No
+        index, or one that cannot be read, says "maybe" (the archive itself is then asked).
+        """
+        if not self.exists:
+            return False
+        if self._store is not None:
+            return True  # read already: the exact answer costs nothing more
+        try:
+            found = self.index_path.stat()
+            signature = (found.st_ino, found.st_size, found.st_mtime_ns)
+            if self._index is None or self._index[0] != signature:
+                raw = self.index_path.read_bytes()
+                if not raw.startswith(INDEX_HEADER):
+                    return True
+                ids = frozenset(raw[len(INDEX_HEADER) :].decode("ascii").split())
+                self._index = (signature, ids)
+        except (OSError, UnicodeDecodeError):
+            return True
+        return record_id in self._index[1]
+
+    def _write_index(self, ids: Iterable[str]) -> None:
+        """Replace the index with ``ids`` (before the archive gains any of them)."""
+        payload = INDEX_HEADER + "\n".join(sorted(ids)).encode("ascii")
+        try:
+            atomic_write(self.index_path, payload)
+        except OSError as error:
+            raise DiskError.of(error, self.index_path) from None
+        self._index = None
 
     def archived(self) -> Records:
         """The archive's own records (empty when there is no archive)."""
@@ -180,6 +228,12 @@ class Archive:
             stale = self._left_over(active, archive.active_records(), finished.of)
             if not moving and not stale:
                 return 0
+            if moving:  # the index first: it may name too many ids, never too few
+                held = archive.active_records()
+                self._write_index(
+                    {r.id for name in ARCHIVED_TABLES for r in getattr(held, name)}
+                    | {r.id for r in moving}
+                )
             with archive.transaction():
                 if stale:
                     archive.remove_many(stale)

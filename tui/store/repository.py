@@ -243,7 +243,6 @@ class Store:
         with self._storage.mutex:
             self.active_records()  # brings the id index up to date
             taken = self._doc_ids.get(TABLE_OF[cls], {})
-            archived = self._archived_ids(TABLE_OF[cls])
             while True:
                 # One draw for all eight letters (a draw per letter was most of the cost of an
                 # import's ids: 100,000 rows make 180,000 of them).
@@ -253,7 +252,7 @@ class Store:
                     number, letter = divmod(number, len(_ID_ALPHABET))
                     letters.append(_ID_ALPHABET[letter])
                 candidate = f"{ID_PREFIX[cls]}_" + "".join(letters)
-                if candidate not in taken and candidate not in archived:
+                if candidate not in taken and not self._in_archive(TABLE_OF[cls], candidate):
                     return candidate
 
     def add(self, record: R) -> R:
@@ -262,7 +261,7 @@ class Store:
         with self.transaction():
             self.active_records()  # brings the id index up to date
             ids = self._doc_ids.get(name, {})
-            if record.id in ids or record.id in self._archived_ids(name):
+            if record.id in ids or self._in_archive(name, record.id):
                 raise InvalidField("id", f"{record.id} already exists")
             if self._bring_back_opportunities([record]):
                 self.active_records()
@@ -293,7 +292,7 @@ class Store:
             for record in records:
                 name = TABLE_OF[type(record)]
                 ids = self._doc_ids.setdefault(name, {})
-                if record.id in ids or record.id in self._archived_ids(name):
+                if record.id in ids or self._in_archive(name, record.id):
                     raise InvalidField("id", f"{record.id} already exists")
                 table = data.setdefault(name, {})
                 doc_id = str(self._next_doc_ids.get(name, 1))
@@ -406,14 +405,19 @@ class Store:
             return 0
         return archive.move_finished(now)
 
-    def _archived_ids(self, name: str) -> set[str] | dict[str, str]:
-        """The ids the archive holds in table ``name`` (reads the archive, once, if any)."""
+    def _in_archive(self, name: str, record_id: str) -> bool:
+        """Whether the archive holds ``record_id`` in table ``name``.
+
+        Asked of the archive's id index first (:meth:`Archive.may_hold`: a new id is almost
+        never there), so an add does not read the archive; only an id the index names, or an
+        archive with no usable index, is looked up in the archive itself.
+        """
         archive = self.archive
-        if name not in ARCHIVED or archive is None or not archive.exists:
-            return set()
+        if name not in ARCHIVED or archive is None or not archive.may_hold(record_id):
+            return False
         store = archive.store()
         store.active_records()
-        return store._doc_ids.get(name, {})
+        return record_id in store._doc_ids.get(name, {})
 
     def _bring_back_opportunities(self, records: Iterable[Any]) -> bool:
         """Inside a transaction: archived opportunities these touches or interviews name come
@@ -445,7 +449,7 @@ class Store:
             return
         stale: dict[str, list[str]] = {}
         for name, _, _, record in written:
-            if record.id in self._archived_ids(name):
+            if self._in_archive(name, record.id):
                 stale.setdefault(name, []).append(record.id)
         if stale:
             store = archive.store()
