@@ -275,10 +275,10 @@ class NowwhatApp(App[None]):
         from .modals.setup import needs_setup, setup_form
 
         try:
-            records = self.store.records()
+            records = self.store.active_records()
         except StoreError:
             return
-        if needs_setup(records):
+        if needs_setup(records) and not self.store.has_archive:
             self.push_screen(setup_form(self.store, self.now()), self._set_up)
 
     def _set_up(self, saved: bool | None) -> None:

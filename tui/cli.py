@@ -602,7 +602,7 @@ def _print_rich(renderable: RenderableType) -> None:
 def _cmd_today(session: Session, args: argparse.Namespace) -> int:
     from .engine.plan import plan_day, plan_to_json
 
-    plan = plan_day(session.store.records(), session.now, _day(session, args.date, "date"))
+    plan = plan_day(session.store.active_records(), session.now, _day(session, args.date, "date"))
     if args.json:
         _print_json(plan_to_json(plan))
     elif args.plain:
@@ -804,10 +804,20 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             # The next start reads these records without re-checking; a dry run writes nothing.
             if demo_folder is None and not getattr(args, "dry_run", False):
+                if args.verb is None:  # the dashboard's end; a verb on a file only reads it
+                    _archive_finished(store, now)
                 store.save_snapshot()
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _archive_finished(store: Store, now: DateTime) -> None:
+    """Move finished history to the archive at the end of a run (never at its start)."""
+    try:
+        store.archive_finished(now)
+    except StoreError as error:
+        _warn(f"finished history stays in the database for now: {error}")
 
 
 def _warn(message: str) -> None:

@@ -15,6 +15,9 @@ Run from the checkout: ``.venv/bin/python tests/bench/bench_app.py`` (about thre
 5. bytes written to the terminal: first frame, one cursor move, one screen switch, 10 s idle on
    each screen;
 6. peak memory (RSS) against the hello-world app.
+
+How the costs grow with years of finished history (year, decade and stress side by side, with
+instruction counts) is ``bench_scale.py``.
 """
 
 from __future__ import annotations

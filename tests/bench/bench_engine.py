@@ -37,7 +37,7 @@ def median_ms(work: Callable[[], object], repeat: int = 15) -> float:
 
 def main() -> None:
     print(f"{'database':<8} {'what':<18} {'median ms':>10} {'baseline ms':>12} {'ratio':>7}")
-    for preset in ("year", "heavy", "stress"):
+    for preset in ("year", "decade", "heavy", "stress"):
         records = generate(7, PRESETS[preset])
         baseline = median_ms(lambda r=records: sorted(r.touches, key=lambda t: t.at))
         for name, work in (

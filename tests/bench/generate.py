@@ -2,6 +2,10 @@
 
 ``generate(seed, sizes, now)`` returns records only; ``python generate.py OUT.json [preset]``
 writes a database file. The same seed and sizes always give the same records.
+
+``decade`` is the year's very records (the same active search) plus ten years of finished
+searches before it: closed opportunities with their interviews and touches, and done tasks, all
+finished more than a year before ``now`` (see :func:`history`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,18 @@ PRESETS = {
         "touches": 20000,
         "tasks": 7500,
     },
+    # issue 19: the year's active search on top of ten finished searches (history only)
+    "decade": {
+        "opportunities": 300,
+        "interviews": 150,
+        "contacts": 600,
+        "touches": 4000,
+        "tasks": 1500,
+        "history_opportunities": 3000,
+        "history_interviews": 1500,
+        "history_touches": 40000,
+        "history_tasks": 15000,
+    },
     "heavy": {
         "opportunities": 300,
         "interviews": 600,
@@ -45,6 +61,15 @@ NAMES = ["Ana", "Bo", "Chen", "Dara", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jo", 
 
 
 def generate(seed: int, sizes: dict[str, int], now: pendulum.DateTime = NOW) -> Records:
+    """The records of ``sizes``; with ``history_*`` sizes, the same active records (the same
+    seed draws them first) plus the finished history of :func:`history`."""
+    records = _active(seed, sizes, now)
+    if "history_opportunities" not in sizes:
+        return records
+    return history(seed, sizes, now, records)
+
+
+def _active(seed: int, sizes: dict[str, int], now: pendulum.DateTime) -> Records:
     rng = random.Random(seed)
     tz = "America/New_York"
 
@@ -129,6 +154,103 @@ def generate(seed: int, sizes: dict[str, int], now: pendulum.DateTime = NOW) -> 
     settings = Settings().with_text("timezone", tz).with_text("country", "US")
     return Records(
         opportunities, interviews, contacts, tuple(touches), tuple(tasks), settings=settings
+    )
+
+
+def history(seed: int, sizes: dict[str, int], now: pendulum.DateTime, active: Records) -> Records:
+    """``active`` plus ten years of finished searches that ended over a year before ``now``.
+
+    Every historical opportunity is closed (rejected, withdrawn or closed); its interviews and
+    touches (with the heard-back answers the calibration and median figures read) fall in the
+    weeks after its application, all over a year before ``now``; a quarter of the old touches
+    name a contact still in the network (people stay), the rest only the company. Every
+    historical task is done.
+    """
+    rng = random.Random(seed * 1000 + 19)
+    year = 365
+
+    def moment(lo_days: int, hi_days: int) -> pendulum.DateTime:
+        minutes = rng.randint(lo_days * 1440, hi_days * 1440)
+        return now.subtract(minutes=minutes).replace(second=0, microsecond=0)
+
+    opportunities = []
+    for n in range(sizes["history_opportunities"]):
+        applied = moment(year + 90, 11 * year).date()
+        opportunities.append(
+            Opportunity(
+                id=f"opp_h{n:05d}",
+                company=f"{rng.choice(NAMES)}{rng.choice(WORDS)} h{n}",
+                role=rng.choice(["Data Analyst", "Analytics Engineer", "BI Developer"]),
+                stage=rng.choice(["rejected"] * 6 + ["withdrawn"] * 2 + ["closed"] * 2),
+                applied_on=applied,
+            )
+        )
+
+    def after(opportunity: Opportunity, lo: int, hi: int) -> pendulum.DateTime:
+        """A moment ``lo``-``hi`` days after the application: a search's work follows it."""
+        applied = opportunity.applied_on
+        assert applied is not None
+        start = pendulum.datetime(
+            applied.year, applied.month, applied.day, 9, tz="America/New_York"
+        )
+        return start.add(minutes=rng.randint(lo * 1440, hi * 1440))
+
+    interviews = []
+    for n in range(sizes["history_interviews"]):
+        opportunity = rng.choice(opportunities)
+        start = after(opportunity, 5, 45)
+        promised = start.add(days=rng.randint(2, 10)).date() if rng.random() < 0.4 else None
+        interviews.append(
+            Interview(
+                id=f"int_h{n:05d}",
+                opportunity_id=opportunity.id,
+                start=start,
+                felt=rng.choice([None, "great", "good", "ok", "rough"]),
+                promised_by=promised,
+                skills=("SQL", "Python")[: rng.randint(0, 2)],
+            )
+        )
+    kinds = ["thank_you", "check_in", "heard_back", "call", "advocate_ask"]
+    touches = []
+    for n in range(sizes["history_touches"]):
+        kind = rng.choice(kinds)
+        opportunity = rng.choice(opportunities)
+        touches.append(
+            Touch(
+                id=f"tch_h{n:05d}",
+                kind=kind,
+                at=after(opportunity, 0, 75),
+                opportunity_id=opportunity.id,
+                contact_id=rng.choice(active.contacts).id if rng.random() < 0.25 else None,
+                direction="in" if kind == "heard_back" else "out",
+                outcome=rng.choice(["next_round", "rejected", None])
+                if kind == "heard_back"
+                else None,
+            )
+        )
+    tasks = []
+    for n in range(sizes["history_tasks"]):
+        done_at = moment(year + 1, 11 * year)
+        tasks.append(
+            Task(
+                id=f"tsk_h{n:05d}",
+                title=f"Old task {n}",
+                kind=rng.choice(
+                    ["apply", "cold_call", "networking_call", "research", "prep", "other"]
+                ),
+                minutes=rng.choice([None, 15, 30, 45, 60]),
+                due=done_at.subtract(days=rng.randint(0, 5)).date() if rng.random() < 0.7 else None,
+                status="done",
+                done_at=done_at,
+            )
+        )
+    return Records(
+        (*active.opportunities, *opportunities),
+        (*active.interviews, *interviews),
+        active.contacts,
+        (*active.touches, *touches),
+        (*active.tasks, *tasks),
+        settings=active.settings,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def test_a_version_1_file_opens_as_version_2_with_every_record_and_a_copy_kept(
         d["id"]: d.get("felt") for d in data["interviews"].values()
     }
     assert all(i.estimate is None and i.signals == () for i in records.interviews)
-    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == 2
+    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == CURRENT_VERSION
     assert (tmp_path / "backups" / "db-pre-schema-2.json").read_bytes() == old
 
 
@@ -117,3 +118,27 @@ def test_a_version_2_file_is_refused_by_a_version_1_reader(
     monkeypatch.setattr(schema, "CURRENT_VERSION", 1)
     with pytest.raises(UnreadableDatabase, match="newer nowwhat"):
         Store(db)
+
+
+def test_a_version_2_file_opens_as_version_3_with_every_record_and_a_copy_kept(
+    tmp_path: Path,
+) -> None:
+    """Version 3 (finished history in an archive beside the file, issue 19) changes nothing in
+    a version-2 file: every record reads the same, the old bytes are kept, and an older
+    nowwhat (which would not see the archive) refuses the file from then on."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from generate import PRESETS, generate, write  # a busy year's records
+
+    db = tmp_path / "db.json"
+    records = generate(7, {**PRESETS["year"], "touches": 400, "tasks": 150})
+    write(db, records)
+    data = json.loads(db.read_text())
+    data["_meta"]["1"]["schema_version"] = 2
+    old = json.dumps(data).encode()
+    db.write_bytes(old)
+    opened = Store(db).records()
+    assert opened.counts() == records.counts()
+    for name in ("opportunities", "interviews", "contacts", "touches", "tasks"):
+        assert {r.id: r for r in getattr(opened, name)} == {r.id: r for r in getattr(records, name)}
+    assert json.loads(db.read_text())["_meta"]["1"]["schema_version"] == 3
+    assert (tmp_path / "backups" / "db-pre-schema-3.json").read_bytes() == old

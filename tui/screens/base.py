@@ -105,10 +105,15 @@ class DataScreen(Screen[None]):
         if self._seen_generation != self.store.generation:
             self.refresh_data()
 
+    def active_only(self) -> bool:
+        """Whether the screen shows the search in progress only, so needs none of the archived
+        history (Today: its plan is the same without it, see :mod:`tui.engine.archive`)."""
+        return False
+
     def refresh_data(self) -> None:
         """Redraw from the latest records."""
         try:
-            records = self.store.records()
+            records = self.store.active_records() if self.active_only() else self.store.records()
         except StoreError as error:
             self.nowwhat.report_store_error(error)
             return

@@ -51,6 +51,11 @@ def _left(until: DateTime, now: DateTime) -> str:
 class TodayScreen(DataScreen):
     """The plan for one day; ``[`` and ``]`` move between days, ``t`` comes back to today."""
 
+    def active_only(self) -> bool:
+        """Today and the days ahead plan from the search in progress; a day in the past from
+        everything (its plan may reach back to where the archive begins)."""
+        return self.day is None or self.day >= self.now().date()
+
     TITLE = "Today"
     # Its styles (today.tcss) are loaded with the app's: see NowwhatApp.CSS_PATH.
     BINDINGS: ClassVar[list[BindingType]] = [

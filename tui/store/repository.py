@@ -11,9 +11,9 @@ import contextlib
 import datetime as dt
 import os
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.queries import QueryLike
@@ -33,7 +33,12 @@ from .schema import TABLES, check_database, empty_database, schema_version
 from .snapshot_cache import CachedTable, cache_is_current, cache_path, load_cache, save_cache
 from .storage import SafeJSONStorage
 
+if TYPE_CHECKING:
+    from .archive import Archive
+
 __all__ = ["Store"]
+
+ARCHIVED = ("opportunities", "interviews", "touches", "tasks")
 
 R = TypeVar(
     "R", Opportunity, Interview, Contact, Touch, Task, Mark, MailSource, MailSeen, MailReview
@@ -65,7 +70,10 @@ class Store:
         lock_timeout: float = 10.0,
         today: Callable[[], dt.date] = dt.date.today,
         default_timezone: Callable[[], str] | None = None,
+        archive: bool = True,
     ) -> None:
+        self._with_archive = archive
+        self._archive: Archive | None = None
         self._storage = SafeJSONStorage(
             Path(path),
             validate=check_database,
@@ -117,8 +125,30 @@ class Store:
 
     @property
     def generation(self) -> int:
-        """Changes whenever the data in memory changes (a write here or a re-read from disk)."""
-        return self._storage.generation
+        """Changes whenever the data in memory changes (a write here or a re-read from disk),
+        in this file or in its archive."""
+        archived = self._archive.loaded if self._archive is not None else None
+        return self._storage.generation + (archived.generation if archived is not None else 0)
+
+    @property
+    def archive(self) -> Archive | None:
+        """The archive of finished history beside this database (None for an archive itself)."""
+        if not self._with_archive:
+            return None
+        if self._archive is not None:
+            return self._archive
+        with self._storage.mutex:  # one archive object, whichever thread asks first
+            if self._archive is None:
+                from .archive import Archive
+
+                self._archive = Archive(self)
+            return self._archive
+
+    @property
+    def has_archive(self) -> bool:
+        """Whether finished history may sit in an archive beside this file."""
+        archive = self.archive
+        return archive is not None and (archive.exists or archive.loaded is not None)
 
     def refresh(self) -> bool:
         """Pick up another process's changes; return whether there were any.
@@ -130,12 +160,27 @@ class Store:
         """
         if self._storage.in_transaction:
             return False
-        return self._storage.reload_if_changed()
+        changed = self._storage.reload_if_changed()
+        archived = self._archive.loaded if self._archive is not None else None
+        if archived is not None:
+            changed = archived.refresh() or changed
+        return changed
 
     def records(self) -> Records:
-        """Everything in the database as records, as of the latest version on disk.
+        """Everything in the database as records, as of the latest version on disk: the main
+        file's and, once there is one, its archive's (each record once, see :mod:`.archive`).
 
-        Safe from any thread: records are immutable, and the data in memory is read under the
+        Safe from any thread: records are immutable."""
+        archive = self.archive
+        if archive is not None and self.has_archive:
+            return archive.records()
+        return self.active_records()
+
+    def active_records(self) -> Records:
+        """The records of the main file alone: everything but the archived history.
+
+        What Today plans from (the plan is the same, see :mod:`tui.engine.archive`). Safe
+        from any thread: records are immutable, and the data in memory is read under the
         storage's mutex (a write in another thread waits for the file lock without it).
         """
         with self._storage.mutex:
@@ -150,14 +195,20 @@ class Store:
 
     def settings(self) -> Settings:
         """The settings in force."""
-        return self.records().settings
+        return self.active_records().settings
+
+    def active_records_of(self, name: str) -> tuple[Any, ...]:
+        """One table of :meth:`active_records`."""
+        found: tuple[Any, ...] = getattr(self.active_records(), name)
+        return found
 
     def get(self, cls: type[R], record_id: str) -> R:
         """The record of type ``cls`` with this id, or :class:`NotFound`."""
-        records: tuple[Any, ...] = getattr(self.records(), TABLE_OF[cls])
-        for record in records:
-            if record.id == record_id:
-                return record  # type: ignore[no-any-return]
+        for source in (self.active_records, self.records):
+            records: tuple[Any, ...] = getattr(source(), TABLE_OF[cls])
+            for record in records:
+                if record.id == record_id:
+                    return record  # type: ignore[no-any-return]
         raise NotFound(f"no {TABLE_OF[cls][:-1]} with id {record_id}")
 
     def search(self, cls: type[R], condition: QueryLike) -> list[R]:
@@ -168,8 +219,15 @@ class Store:
         """
         with self._storage.mutex:
             self.refresh()
-            found = self._tables[TABLE_OF[cls]].search(condition)
-            return [from_document(cls, doc) for doc in found]
+            found = [
+                from_document(cls, doc) for doc in self._tables[TABLE_OF[cls]].search(condition)
+            ]
+        archive = self.archive
+        if archive is None or not self.has_archive or TABLE_OF[cls] not in ARCHIVED:
+            return found
+        mine = {record.id for record in self.active_records_of(TABLE_OF[cls])}
+        older: list[R] = [r for r in archive.store().search(cls, condition) if r.id not in mine]
+        return older + found  # a record in both files is the main file's copy
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -183,7 +241,7 @@ class Store:
     def new_id(self, cls: type) -> str:
         """A fresh id for a record of type ``cls``, short enough to type."""
         with self._storage.mutex:
-            self.records()  # brings the id index up to date
+            self.active_records()  # brings the id index up to date
             taken = self._doc_ids.get(TABLE_OF[cls], {})
             while True:
                 # One draw for all eight letters (a draw per letter was most of the cost of an
@@ -194,17 +252,19 @@ class Store:
                     number, letter = divmod(number, len(_ID_ALPHABET))
                     letters.append(_ID_ALPHABET[letter])
                 candidate = f"{ID_PREFIX[cls]}_" + "".join(letters)
-                if candidate not in taken:
+                if candidate not in taken and not self._in_archive(TABLE_OF[cls], candidate):
                     return candidate
 
     def add(self, record: R) -> R:
         """Store a new record; its id must be new."""
         name = TABLE_OF[type(record)]
         with self.transaction():
-            self.records()  # brings the id index up to date
+            self.active_records()  # brings the id index up to date
             ids = self._doc_ids.get(name, {})
-            if record.id in ids:
+            if record.id in ids or self._in_archive(name, record.id):
                 raise InvalidField("id", f"{record.id} already exists")
+            if self._bring_back_opportunities([record]):
+                self.active_records()
             # Straight into the table: TinyDB's insert scans and copies the whole table twice,
             # which is most of the cost of a write in a large database.
             data = self._storage.raw or {}
@@ -223,13 +283,16 @@ class Store:
         """Store many new records in one pass (each id must be new): the per-record checks of
         :meth:`add` without re-reading the index for each (a mail scan writes thousands)."""
         with self.transaction():
-            self.records()  # brings the id index up to date
+            records = list(records)
+            if self._bring_back_opportunities(records):
+                self._forget()
+            self.active_records()  # brings the id index up to date
             data = self._storage.raw or {}
             changed: set[str] = set()
             for record in records:
                 name = TABLE_OF[type(record)]
                 ids = self._doc_ids.setdefault(name, {})
-                if record.id in ids:
+                if record.id in ids or self._in_archive(name, record.id):
                     raise InvalidField("id", f"{record.id} already exists")
                 table = data.setdefault(name, {})
                 doc_id = str(self._next_doc_ids.get(name, 1))
@@ -252,8 +315,14 @@ class Store:
         """
         name = TABLE_OF[type(record)]
         with self.transaction():
-            self.records()  # brings the id -> document index up to date
+            self.active_records()  # brings the id -> document index up to date
             doc_id = self._doc_ids.get(name, {}).get(record.id)
+            archive = self.archive
+            if doc_id is None and archive is not None and archive.bring_back(name, record.id):
+                self.active_records()  # an archived record changed: back in the main file
+                doc_id = self._doc_ids.get(name, {}).get(record.id)
+            self._bring_back_opportunities([record])
+            self.active_records()
             data = self._storage.raw or {}
             stored = data.get(name, {}).get(doc_id) if doc_id is not None else None
             if stored is None:
@@ -276,6 +345,8 @@ class Store:
         which turns a large import quadratic.
         """
         with self.transaction():
+            records = list(records)
+            self._bring_back_opportunities(records)
             data = {name: dict(table) for name, table in (self._storage.raw or {}).items()}
             positions: dict[str, dict[str, str]] = {}
             next_ids: dict[str, int] = {}
@@ -295,6 +366,7 @@ class Store:
                 written.append((name, doc_id, document, record))
             self._storage.replace_all(data)
             self._forget()
+            self._drop_archived_copies(written)
             # The next read need not decode what was just written from these very records
             # (they passed their checks when built): each document is paired with its record.
             for name, doc_id, document, record in written:
@@ -304,15 +376,115 @@ class Store:
         """Remove one record."""
         name = TABLE_OF[cls]
         with self.transaction():
-            self.records()
+            archive = self.archive
+            archived = 0
+            if archive is not None and archive.exists:  # the archive's copy first, see .archive
+                archived = archive.store().remove_many({name: [record_id]})
+            self.active_records()
             doc_id = self._doc_ids.get(name, {}).get(record_id)
             data = self._storage.raw or {}
             if doc_id is None or doc_id not in data.get(name, {}):
+                if archived:
+                    return
                 raise NotFound(f"no {name[:-1]} with id {record_id}")
             del data[name][doc_id]
             self._mark_changed(name, None)
             self._storage.replace_all(data, changed={name})
             self._forget()
+
+    def archive_finished(self, now: Any, minimum: int = 100) -> int:
+        """Move finished history to the archive once ``minimum`` records of it have gathered;
+        return how many moved (see :mod:`.archive`). Done at the end of a run."""
+        archive = self.archive
+        if archive is None:
+            return 0
+        from ..engine.archive import finished_history
+
+        finished = finished_history(self.active_records(), now)
+        if sum(len(finished.of(name)) for name in ARCHIVED) < minimum:
+            return 0
+        return archive.move_finished(now)
+
+    def _in_archive(self, name: str, record_id: str) -> bool:
+        """Whether the archive holds ``record_id`` in table ``name``.
+
+        Asked of the archive's id index first (:meth:`Archive.may_hold`: a new id is almost
+        never there), so an add does not read the archive; only an id the index names, or an
+        archive with no usable index, is looked up in the archive itself.
+        """
+        archive = self.archive
+        if name not in ARCHIVED or archive is None or not archive.may_hold(record_id):
+            return False
+        store = archive.store()
+        store.active_records()
+        return record_id in store._doc_ids.get(name, {})
+
+    def _bring_back_opportunities(self, records: Iterable[Any]) -> bool:
+        """Inside a transaction: archived opportunities these touches or interviews name come
+        back to the main file whole, so every record the main file holds has its company."""
+        archive = self.archive
+        if archive is None or not archive.exists:
+            return False
+        records = list(records)
+        self.active_records()
+        present = set(self._doc_ids.get("opportunities", {}))
+        present |= {r.id for r in records if isinstance(r, Opportunity)}  # arriving with them
+        wanted = {
+            opportunity_id
+            for record in records
+            if isinstance(record, Touch | Interview)
+            and (opportunity_id := record.opportunity_id) is not None
+            and opportunity_id not in present
+        }
+        brought = False
+        for opportunity_id in sorted(wanted):
+            brought = archive.reopen(opportunity_id) or brought
+        return brought
+
+    def _drop_archived_copies(self, written: list[tuple[str, str, dict[str, Any], Record]]) -> None:
+        """After an import: the archive's copies of what was written are left over (the main
+        file's copy counts); they go once the main file is on disk."""
+        archive = self.archive
+        if archive is None or not archive.exists:
+            return
+        stale: dict[str, list[str]] = {}
+        for name, _, _, record in written:
+            if self._in_archive(name, record.id):
+                stale.setdefault(name, []).append(record.id)
+        if stale:
+            store = archive.store()
+            self.after_commit(lambda: store.remove_many(stale))
+
+    def remove_many(self, ids: Mapping[str, Iterable[str]]) -> int:
+        """Remove the records with these ids (by table name) in one write; return how many.
+
+        Ids that are not there are passed over: the archive's moves remove what may already be
+        gone (see :mod:`.archive`).
+        """
+        removed = 0
+        with self.transaction():
+            self.active_records()  # brings the id -> document index up to date
+            data = self._storage.raw or {}
+            changed: set[str] = set()
+            for name, wanted in ids.items():
+                doc_ids = self._doc_ids.get(name, {})
+                table = data.get(name, {})
+                for record_id in wanted:
+                    doc_id = doc_ids.get(record_id)
+                    if doc_id is not None and doc_id in table:
+                        del table[doc_id]
+                        removed += 1
+                        changed.add(name)
+                if name in changed:
+                    self._mark_changed(name, None)
+            if changed:
+                self._storage.replace_all(data, changed=changed)
+                self._forget()
+        return removed
+
+    def after_commit(self, work: Callable[[], object]) -> None:
+        """Inside a transaction: run ``work`` once it is on disk, before the lock is let go."""
+        self._storage.after_commit(work)
 
     def save_settings(self, settings: Settings) -> None:
         """Store the settings (only the values that differ from the defaults)."""
@@ -371,10 +543,15 @@ class Store:
         """Cache the records of the file as it is now, for a quick next start; False if not.
 
         Called when a run is done with the database (see :mod:`.snapshot_cache`). Skipped when
-        the cache is already up to date or the file is not exactly the data in memory.
+        the cache is already up to date or the file is not exactly the data in memory. An
+        archive read during the run gets its own cache, so the next run's first look at the
+        history is quick too.
         """
+        archived = self._archive.loaded if self._archive is not None else None
+        if archived is not None:
+            archived.save_snapshot()
         try:
-            self.records()
+            self.active_records()
         except StoreError:
             return False
         digest = self._storage.current_digest()

@@ -27,7 +27,7 @@ __all__ = [
     "schema_version",
 ]
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 TABLES = (
     "opportunities",
     "interviews",
@@ -60,6 +60,14 @@ def _to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 keeps finished history in an archive file beside the database
+    (:mod:`.archive`). Nothing in the file changes (the archive starts empty); the version is
+    raised so that an older nowwhat, which would not see the archive, refuses the file instead
+    of showing (and exporting) a database without its history."""
+    return data
+
+
 # When the data model changes, add Migration(n, fn, "...") here and raise CURRENT_VERSION. Each
 # migration gets a test with a file of the old version.
 MIGRATIONS: Sequence[Migration] = (
@@ -69,6 +77,7 @@ MIGRATIONS: Sequence[Migration] = (
         "debriefs (estimate, next steps, signals), invitations (UID, sequence, cancelled), mail "
         "hints, acknowledgement touches, and the mail tables (sources, seen, review queue)",
     ),
+    Migration(2, _to_3, "finished history may live in an archive file beside the database"),
 )
 
 

@@ -154,6 +154,7 @@ class SafeJSONStorage(Storage):
         self._warning_listeners: list[Callable[[str], None]] = []
         self._warned: set[str] = set()
         self._parse_listeners: list[Callable[[dict[str, Any]], None]] = []
+        self._after_commit: list[Callable[[], object]] = []
         self.reload_if_changed(force=True)
         self._defer = False  # only the first read may wait: later ones are parsed as usual
 
@@ -276,6 +277,7 @@ class SafeJSONStorage(Storage):
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._after_commit.clear()
                     try:
                         if self._dirty:
                             self._discard()
@@ -287,11 +289,32 @@ class SafeJSONStorage(Storage):
                 try:
                     if self._dirty:
                         self._flush()
+                    self._run_after_commit()
                 except BaseException:
+                    self._after_commit.clear()
                     self._discard()
                     raise
                 finally:
                     self._leave()
+
+    def after_commit(self, work: Callable[[], object]) -> None:
+        """Inside a transaction: run ``work`` once its data is on disk, still under the lock.
+
+        For a second file whose change must follow this one's (the archive, see
+        :mod:`.archive`): if the transaction writes nothing or fails, ``work`` is dropped.
+        """
+        if self._depth == 0:
+            raise StoreError("after_commit needs a transaction")
+        self._after_commit.append(work)
+
+    def _run_after_commit(self) -> None:
+        pending, self._after_commit = self._after_commit, []
+        for work in pending:
+            try:
+                work()
+            except StoreError as error:
+                # This file's change is saved; what follows it only tidies the other file.
+                self._warn(f"{error} (your change was saved)")
 
     def _enter(self, refresh: bool) -> None:
         """Take the file lock, then the data in memory, and catch up with the file."""
