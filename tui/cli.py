@@ -31,6 +31,7 @@ from .engine.text import visible
 from .engine.when import ambiguity_note, parse_moment
 from .locations import database_path, shipped_data
 from .store import Store, StoreError
+from .store.archive import archive_path
 from .store.errors import json_problem, os_error_line
 from .store.snapshot_cache import cache_path
 from .store.storage import real_path
@@ -577,6 +578,7 @@ def _cmd_locate(args: argparse.Namespace, given: Path) -> int:
     db = real_path(given)  # what the store will use: a link's target
     say(f"database  {db}" + (f" (through the link {given})" if db != given else ""))
     say(f"lock      {db.with_name(db.name + '.lock')}")
+    say(f"archive   {archive_path(db)}  (finished history, moved out of the database)")
     say(f"backups   {db.parent / 'backups'}")
     say(f"cache     {cache_path(db)}")
     say(f"data      {shipped_data()}")

@@ -405,6 +405,7 @@ def test_db_option_beats_environment_beats_default(
     assert f"database  {tmp_path / 'opt.json'}" in out
     assert f"lock      {tmp_path / 'opt.json.lock'}" in out
     assert f"cache     {tmp_path / '.opt.json.snapshot'}" in out
+    assert f"archive   {tmp_path / 'opt.archive.json'}" in out
     assert not (tmp_path / "opt.json").exists()  # locate creates nothing
 
 
