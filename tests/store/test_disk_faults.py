@@ -63,7 +63,9 @@ def open_folder() -> Iterator[Path]:
 @pytest.fixture
 def other() -> Iterator[pwd.struct_passwd]:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    with second_user(f"nowwhat-fault-{worker}"[:31]) as account:
+    # The process id keeps two test runs on one machine (two checkouts) from sharing, and
+    # deleting, each other's account.
+    with second_user(f"nwfault-{worker}-{os.getpid()}"[:31]) as account:
         _preload()
         yield account
 

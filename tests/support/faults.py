@@ -118,7 +118,9 @@ def second_user(name: str) -> Iterator[pwd.struct_passwd]:
         created = False
     except KeyError:
         for attempt in range(10):  # another test process may hold /etc/passwd's lock a moment
-            made = subprocess.run(["useradd", "--no-create-home", name], capture_output=True)
+            made = subprocess.run(
+                ["useradd", "--no-create-home", "--no-user-group", name], capture_output=True
+            )
             if made.returncode == 0:
                 break
             time.sleep(0.2 * (attempt + 1))
