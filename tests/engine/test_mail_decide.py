@@ -157,3 +157,39 @@ def test_the_recruiter_who_sends_it_is_not_an_interviewer_and_a_stranger_is_prop
     # Alone, the recruiter is who you will meet.
     alone = _decide(_records(), _invitation(sequence=0))
     assert (alone.invite_interviewers, alone.invite_new_contacts) == (("Dana Lee",), ())
+
+
+def _plain(records: Records, text: str, sender: str = "dana@acme.example") -> Decision:
+    facts = MailFacts(
+        key="<p@x>",
+        at=AT,
+        sender=Address("Dana Lee", sender),
+        subject="Your application",
+        text=text,
+        to=(ME,),
+        body_read=True,
+    )
+    world = MailWorld(records, RULES)
+    match = world.match(facts)
+    verdict = classify(
+        facts,
+        RULES,
+        direction=match.direction,
+        matched=match.matched,
+        person=match.person,
+        relevant=match.relevant,
+        contact_only=match.contact_only,
+        forwarded=match.forwarded,
+        tags=match.tags,
+        sender_kind=match.sender_kind,
+        personal=match.personal,
+    )
+    return decide(facts, match, verdict, records, world.mine)
+
+
+def test_an_acknowledgement_is_logged_as_one_not_as_their_answer() -> None:
+    decision = _plain(_records(), "Your application for Data Analyst is now under review.")
+    assert (decision.verdict, decision.opportunity_id) == ("acknowledgement", "opp_acme")
+    assert decision.touch is not None
+    assert (decision.touch.kind, decision.touch.direction) == ("acknowledgement", "in")
+    assert decision.touch.opportunity_id == "opp_acme"

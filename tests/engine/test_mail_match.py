@@ -4,6 +4,7 @@ reading whoever sends it, and a thread whose opportunity was deleted matches not
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pendulum
@@ -12,7 +13,7 @@ from tui.engine.mail_facts import Address, MailFacts
 from tui.engine.mail_match import MailWorld
 from tui.engine.mail_records import MailSeen, seen_id
 from tui.engine.mail_rules import MailRules
-from tui.engine.models import Opportunity, Records
+from tui.engine.models import Contact, Opportunity, Records
 from tui.engine.settings import Settings
 from tui.locations import shipped_data
 
@@ -88,3 +89,56 @@ def test_a_thread_whose_opportunity_is_gone_or_that_was_ignored_matches_nothing(
         assert (match.method, match.opportunity_id) == ("none", None), reference
     ignored = _facts("new.person@gmail.example", references=("<m2@x.example>",), subject="Lunch")
     assert not world.worth_reading(ignored)
+
+
+def test_a_hint_without_a_dot_is_another_name_for_the_company() -> None:
+    holdings = Opportunity(id="opp_nw", company="NW Holdings", mail_hints=("Northwind",))
+    records = Records(
+        opportunities=(holdings,),
+        settings=Settings().with_text("my_addresses", "me@home.example"),
+    )
+    world = MailWorld(records, RULES)
+    named = _facts("someone@elsewhere.example", subject="Your Northwind interview")
+    assert world.worth_reading(named)
+    assert world.match(named).opportunity_id == "opp_nw"
+
+
+def test_an_ats_host_given_as_a_hint_does_not_claim_every_company_on_that_system() -> None:
+    acme = Opportunity(id="opp_acme", company="Acme Systems", mail_hints=("acme.greenhouse.io",))
+    records = Records(
+        opportunities=(acme, BETA),
+        settings=Settings().with_text("my_addresses", "me@home.example"),
+    )
+    match = MailWorld(records, RULES).match(
+        _facts("no-reply@greenhouse.io", subject="Thank you for applying to Beta Labs")
+    )
+    assert (match.method, match.opportunity_id) == ("ats", "opp_beta")
+
+
+def test_your_own_forward_is_worth_reading_and_your_own_chat_is_not() -> None:
+    world = _world()
+    forward = MailFacts(
+        key="<f@x>",
+        at=AT,
+        sender=Address("", "me@home.example"),
+        to=(Address("", "friend@elsewhere.example"),),
+        subject="Fwd: next steps",
+    )
+    assert world.worth_reading(forward)
+
+    assert not world.worth_reading(dataclasses.replace(forward, subject="Lunch on Friday?"))
+
+
+def test_a_contacts_name_on_an_address_nowwhat_does_not_know_finds_the_contact() -> None:
+    ana = Contact(id="con_ana", name="Ana Ruiz", company="Acme Systems", email="ana@acme.example")
+    records = Records(
+        opportunities=(ACME, BETA),
+        contacts=(ana,),
+        settings=Settings().with_text("my_addresses", "me@home.example"),
+    )
+    world = MailWorld(records, RULES)
+    facts = _facts("ana.ruiz.1990@gmail.example", subject="Coffee?")
+    facts = dataclasses.replace(facts, sender=Address("Ana Ruiz", "ana.ruiz.1990@gmail.example"))
+    assert world.worth_reading(facts)
+    match = world.match(facts)
+    assert (match.method, match.contact_id, match.opportunity_id) == ("name", "con_ana", "opp_acme")
