@@ -4,7 +4,13 @@ it is, and their file's own "about" and "version" never replace the shipped ones
 
 from __future__ import annotations
 
-from tui.engine.mail_rules import merge_rules
+import json
+
+import pytest
+
+from tui.engine.errors import InvalidField
+from tui.engine.mail_rules import MailRules, merge_rules
+from tui.locations import shipped_data
 
 SHIPPED = {
     "about": "shipped rules",
@@ -56,3 +62,12 @@ def test_a_nested_table_merges_its_entries_and_lists_keep_theirs_first() -> None
     senders = merge_rules(shipped, extra)["senders"]
     assert senders["ats"] == {"Greenhouse": ["greenhouse"], "Workable": ["workable"]}
     assert senders["calendars"] == ["cal-bot", "calendar"]
+
+
+def test_a_rules_file_with_a_wrong_shape_is_refused_naming_the_table() -> None:
+    shipped = json.loads(shipped_data("mail_rules.json").read_text())
+    with pytest.raises(InvalidField, match=r"^senders: must be an object"):
+        MailRules.from_data({**shipped, "senders": ["greenhouse"]})
+    wrong = [{"name": "mine", "verdict": "hired", "any": ["\\bwelcome aboard\\b"]}]
+    with pytest.raises(InvalidField, match=r"^verdicts: mine: verdict must be one of"):
+        MailRules.from_data({**shipped, "verdicts": wrong + shipped["verdicts"]})
