@@ -52,3 +52,11 @@ def test_the_weeks_goal_items_are_planned_but_never_counted_as_late() -> None:
     assert goals and {i.kind for i in goals} <= {"apply", "networking_call"}
     assert all(i.overdue_days == 0 for i in goals)
     assert [i.id for i in plan.late()] == [overdue.id]
+
+
+def test_an_application_made_today_counts_towards_todays_goal_items() -> None:
+    world = World(weekly_applications=10, weekly_networking_calls=0)
+    before = len([i for i in world.plan("2026-11-24 13:00").items() if i.goal])
+    world.opportunity("Acme", stage="applied", applied_on=d("2026-11-24"))
+    after = len([i for i in world.plan("2026-11-24 13:00").items() if i.goal])
+    assert before >= 2 and after == before - 1
