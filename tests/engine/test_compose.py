@@ -146,3 +146,60 @@ def test_the_role_names_its_company_only_when_the_recipient_is_elsewhere() -> No
 
     assert about("bluefin health") == "the Data Analyst role"
     assert about("Northwind") == "the Data Analyst role at Bluefin  Health"
+
+
+def test_thirteen_days_back_on_a_sunday_is_still_last_week() -> None:
+    from tui.engine.compose import when_phrase
+
+    sunday = pendulum.Date(2026, 11, 29)
+    assert when_phrase(pendulum.Date(2026, 11, 16), sunday) == "on Monday last week"
+    assert when_phrase(pendulum.Date(2026, 11, 15), sunday) == "on 15 November"
+
+
+def test_a_close_out_thanks_for_the_news_or_withdraws_for_an_offer(world: World) -> None:
+    world.opportunity("Acme", role="Data Analyst", stage="rejected")
+    world.interview("Acme", "2026-11-16 10:00")
+    rejected = _for(world, "2026-11-23 09:00", company="Acme")
+    assert rejected.template == "close_out"
+    assert rejected.values["close_out_news"].startswith(
+        "Thank you for letting me know about the Data Analyst role. While I'm sorry"
+    )
+    assert "meeting the team at Acme" in rejected.values["close_out_news"]
+    world.opportunity("Beta", stage="interviewing")
+    world.opportunity("Gamma", stage="offer", offer_in_hand=True)
+    withdrawing = _for(world, "2026-11-23 09:00", company="Beta")
+    assert withdrawing.values["close_out_news"].startswith(
+        "I wanted to let you know that I have received an offer I've decided to accept"
+    )
+
+
+def test_an_advocate_with_no_interview_yet_gets_the_ask_not_a_network_update(
+    world: World,
+) -> None:
+    world.contact("Priya", "Acme", tags=("advocate", "core"))
+    situation = _for(world, "2026-11-23 09:00", contact="Priya")
+    assert (situation.template, situation.opportunity) == ("advocate_ask", None)
+
+
+def test_an_ask_made_lately_says_when_the_next_one_is_due(world: World) -> None:
+    world.interview("Acme", "2026-11-16 10:00")
+    priya = world.contact("Priya", "Acme", tags=("advocate",))
+    world.touch("advocate_ask", "2026-11-23 09:00", company="Acme", contact=priya)
+    situation = _for(world, "2026-11-24 09:00", company="Acme", contact="Priya")
+    assert situation.template == "advocate_ask"
+    assert "The next ask is due Mon 30 Nov." in situation.notes
+
+
+def test_the_note_names_the_step_to_take_first_and_the_second_check_in_by_number(
+    world: World,
+) -> None:
+    world.interview("Acme", "2026-11-16 10:00", promised_by="2026-11-18")
+    world.touch("thank_you", "2026-11-16 15:00", company="Acme")
+    first = _for(world, "2026-11-24 09:00", company="Acme")
+    assert first.template == "check_in_first"
+    world.touch("check_in", "2026-11-19 10:00", company="Acme")
+    second = _for(world, "2026-11-24 09:00", company="Acme")
+    assert second.notes[0] == (
+        "Next step: find advocate (Thu 19 Nov), nothing to write for that; this draft is the "
+        "check-in 2, due Fri 27 Nov."
+    )

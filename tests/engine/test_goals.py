@@ -42,3 +42,21 @@ def test_calls_count_on_the_days_they_were_made() -> None:
     assert calls_between(context, d("2026-11-17"), d("2026-11-18")) == 3
     assert calls_between(context, d("2026-11-18"), d("2026-11-19")) == 1
     assert calls_between(context, d("2026-11-16"), d("2026-11-17")) == 0
+
+
+def test_the_weeks_goal_items_are_planned_but_never_counted_as_late() -> None:
+    world = World(weekly_applications=5, weekly_networking_calls=2)
+    overdue = world.task("Send the portfolio", minutes=30, due="2026-11-20")
+    plan = world.plan("2026-11-24 08:00")
+    goals = [i for i in plan.items() if i.goal]
+    assert goals and {i.kind for i in goals} <= {"apply", "networking_call"}
+    assert all(i.overdue_days == 0 for i in goals)
+    assert [i.id for i in plan.late()] == [overdue.id]
+
+
+def test_an_application_made_today_counts_towards_todays_goal_items() -> None:
+    world = World(weekly_applications=10, weekly_networking_calls=0)
+    before = len([i for i in world.plan("2026-11-24 13:00").items() if i.goal])
+    world.opportunity("Acme", stage="applied", applied_on=d("2026-11-24"))
+    after = len([i for i in world.plan("2026-11-24 13:00").items() if i.goal])
+    assert before >= 2 and after == before - 1

@@ -86,3 +86,10 @@ def test_the_year_turns_for_a_date_already_past_in_the_interviews_year() -> None
     assert found is not None and found.day == Date(2027, 1, 2)
     same_day = promise_in("by 28 December", Date(2026, 12, 28))
     assert same_day is not None and same_day.day == Date(2026, 12, 28)
+
+
+def test_next_month_said_in_december_is_the_end_of_january() -> None:
+    found = promise_in("we'll decide next month", Date(2026, 12, 8))
+    assert found is not None and found.day == Date(2027, 1, 31)
+    november = promise_in("next month", Date(2026, 11, 30))
+    assert november is not None and november.day == Date(2026, 12, 31)

@@ -165,6 +165,8 @@ def test_the_checklist_is_typed_separated_by_semicolons_and_stored_as_a_list() -
     assert mine.changed() == {"debrief_signals": ("references asked", "a tour, or two")}
     # Read back from JSON (a list), the default is the default: nothing needs storing.
     assert Settings.from_mapping({"debrief_signals": list(DEBRIEF_SIGNALS)}).changed() == {}
+    twenty = tuple(f"signal {n}" for n in range(20))
+    assert Settings().with_text("debrief_signals", ";".join(twenty))["debrief_signals"] == twenty
     for bad, why in (
         ("a; A", "names a label twice"),
         ("x" * 101, "is not a label of 1 to 100 characters"),

@@ -56,6 +56,21 @@ def test_migrations_run_in_order_and_record_the_new_version() -> None:
     ]
 
 
+def test_a_migration_leaves_the_data_it_was_given_as_read() -> None:
+    read = _v1()
+    migrate(read, CHAIN, target=3)
+    assert read == _v1()
+
+
+@pytest.mark.parametrize(("version", "said"), [(0, "0"), (-5, "-1")])
+def test_a_schema_version_below_1_is_refused(version: int, said: str) -> None:
+    data = {**_v1(), "_meta": {"1": {"schema_version": version}}}
+    with pytest.raises(
+        UnreadableDatabase, match=f": unknown schema version {said}\\. The file was left unchanged"
+    ):
+        schema.check_database(Path("nowwhat.json"), data)
+
+
 def test_a_gap_in_the_chain_is_an_error_not_a_guess() -> None:
     with pytest.raises(ValueError, match="no migration from schema 2"):
         migrate(_v1(), CHAIN[:1], target=3)

@@ -213,3 +213,23 @@ def test_each_number_setting_keeps_to_its_range_at_both_ends(
     for outside in (low - 1, high + 1):
         with pytest.raises(InvalidField):
             Settings().with_text(key, str(outside))
+
+
+def test_a_day_of_minutes_is_the_longest_an_interview_or_a_task_can_be() -> None:
+    assert Interview(id="int_a", opportunity_id="opp_a", start=NOW, minutes=1440).minutes == 1440
+    assert Task(id="tsk_a", title="Portfolio", minutes=1440).minutes == 1440
+    assert Task(id="tsk_a", title="Portfolio", minutes=1).minutes == 1
+    for minutes in (0, 1441):
+        with pytest.raises(InvalidField, match="minutes"):
+            Interview(id="int_a", opportunity_id="opp_a", start=NOW, minutes=minutes)
+        with pytest.raises(InvalidField, match="minutes"):
+            Task(id="tsk_a", title="Portfolio", minutes=minutes)
+
+
+def test_a_contacts_notes_keep_lines_up_to_their_limit() -> None:
+    notes = "met at the meetup\n" + "n" * (20000 - 18)
+    assert Contact(id="c", name="Eve", notes=notes).notes == notes
+    with pytest.raises(InvalidField, match="notes"):
+        Contact(id="c", name="Eve", notes=notes + "n")
+    with pytest.raises(InvalidField, match="notes"):
+        Contact(id="c", name="Eve", notes="bell \x07")

@@ -125,3 +125,9 @@ def test_the_last_second_of_a_minute_is_a_real_time_and_the_sixtieth_is_not() ->
     for text in ("2026-11-23 10:60", "2026-11-23 24:00", "2026-11-23 10:59:60"):
         with pytest.raises(InvalidField, match="not a real time of day"):
             parse_moment(text, "America/New_York")
+
+
+def test_a_fraction_of_a_second_is_kept_as_written() -> None:
+    moment = parse_moment("2026-11-23 10:00:30.25", "America/New_York")
+    assert (moment.second, moment.microsecond) == (30, 250000)
+    assert parse_moment("2026-11-23T10:00:30.123456-05:00", "UTC").microsecond == 123456
