@@ -11,8 +11,8 @@ import pytest
 
 from tui.engine.mail_decide import decide, interview_kind
 from tui.engine.mail_facts import Address, Invitation, MailFacts
-from tui.engine.mail_match import MailWorld, registrable_domain
-from tui.engine.mail_rules import MailRules, classify, merge_rules
+from tui.engine.mail_match import MailWorld, classify_match, registrable_domain
+from tui.engine.mail_rules import MailRules, merge_rules
 from tui.engine.models import Contact, Opportunity, Records
 from tui.engine.settings import Settings
 from tui.locations import shipped_data
@@ -44,19 +44,7 @@ def _facts(
 def _verdict(records: Records, facts: MailFacts) -> tuple[str, str | None, str]:
     world = MailWorld(records, RULES)
     match = world.match(facts)
-    verdict = classify(
-        facts,
-        RULES,
-        direction=match.direction,
-        matched=match.matched,
-        person=match.person,
-        relevant=match.relevant,
-        contact_only=match.contact_only,
-        forwarded=match.forwarded,
-        tags=match.tags,
-        sender_kind=match.sender_kind,
-        personal=match.personal,
-    )
+    verdict = classify_match(facts, RULES, match)
     decision = decide(facts, match, verdict, records, world.mine)
     return verdict.verdict, decision.opportunity_id, decision.action
 

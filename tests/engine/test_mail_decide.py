@@ -11,9 +11,9 @@ import pendulum
 
 from tui.engine.mail_decide import Decision, InterviewChange, decide, moved
 from tui.engine.mail_facts import Address, Invitation, MailFacts
-from tui.engine.mail_match import MailWorld
+from tui.engine.mail_match import MailWorld, classify_match
 from tui.engine.mail_records import MailReview
-from tui.engine.mail_rules import MailRules, classify
+from tui.engine.mail_rules import MailRules
 from tui.engine.models import Contact, Interview, Opportunity, Records
 from tui.engine.settings import Settings
 from tui.locations import shipped_data
@@ -77,19 +77,7 @@ def _decide(records: Records, invitation: Invitation) -> Decision:
     )
     world = MailWorld(records, RULES)
     match = world.match(facts)
-    verdict = classify(
-        facts,
-        RULES,
-        direction=match.direction,
-        matched=match.matched,
-        person=match.person,
-        relevant=match.relevant,
-        contact_only=match.contact_only,
-        forwarded=match.forwarded,
-        tags=match.tags,
-        sender_kind=match.sender_kind,
-        personal=match.personal,
-    )
+    verdict = classify_match(facts, RULES, match)
     return decide(facts, match, verdict, records, world.mine)
 
 
@@ -171,19 +159,7 @@ def _plain(records: Records, text: str, sender: str = "dana@acme.example") -> De
     )
     world = MailWorld(records, RULES)
     match = world.match(facts)
-    verdict = classify(
-        facts,
-        RULES,
-        direction=match.direction,
-        matched=match.matched,
-        person=match.person,
-        relevant=match.relevant,
-        contact_only=match.contact_only,
-        forwarded=match.forwarded,
-        tags=match.tags,
-        sender_kind=match.sender_kind,
-        personal=match.personal,
-    )
+    verdict = classify_match(facts, RULES, match)
     return decide(facts, match, verdict, records, world.mine)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tui.engine.mail_decide import decide
 from tui.engine.mail_facts import Address, Invitation, MailFacts
-from tui.engine.mail_match import MailWorld
+from tui.engine.mail_match import MailWorld, classify_match
 from tui.engine.mail_rules import MailRules, classify
 from tui.engine.models import Contact, Opportunity, Records
 from tui.engine.settings import Settings
@@ -69,19 +69,7 @@ def _read(facts: MailFacts, rules: MailRules = RULES) -> tuple[str, str]:
     """(verdict, action) of one message from the recruiter's own address."""
     world = MailWorld(RECORDS, rules)
     match = world.match(facts)
-    verdict = classify(
-        facts,
-        rules,
-        direction=match.direction,
-        matched=match.matched,
-        person=match.person,
-        relevant=match.relevant,
-        contact_only=match.contact_only,
-        forwarded=match.forwarded,
-        tags=match.tags,
-        sender_kind=match.sender_kind,
-        personal=match.personal,
-    )
+    verdict = classify_match(facts, rules, match)
     return verdict.verdict, decide(facts, match, verdict, RECORDS, world.mine).action
 
 

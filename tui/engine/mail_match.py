@@ -21,11 +21,11 @@ from typing import Any
 
 from .lookup import company_key
 from .mail_facts import Address, MailFacts
-from .mail_rules import MailRules, first_named, job_related
+from .mail_rules import Classification, MailRules, classify, first_named, job_related
 from .models import Contact, Opportunity, Records
 from .settings import addresses
 
-__all__ = ["MailWorld", "Match", "registrable_domain"]
+__all__ = ["MailWorld", "Match", "classify_match", "registrable_domain"]
 
 _TWO_LEVEL = frozenset(
     {
@@ -102,6 +102,24 @@ class Match:
     @property
     def ambiguous(self) -> bool:
         return self.opportunity_id is None and len(self.candidates) > 1
+
+
+def classify_match(facts: MailFacts, rules: MailRules, match: Match) -> Classification:
+    """The verdict for a message as the matcher saw it: the one place where what a
+    :class:`Match` found is handed to :func:`classify`, for the scan and its tests alike."""
+    return classify(
+        facts,
+        rules,
+        direction=match.direction,
+        matched=match.matched,
+        person=match.person,
+        relevant=match.relevant,
+        contact_only=match.contact_only,
+        forwarded=match.forwarded,
+        tags=match.tags,
+        sender_kind=match.sender_kind,
+        personal=match.personal,
+    )
 
 
 @dataclass

@@ -22,9 +22,9 @@ from pendulum import Date, DateTime
 
 from ..engine.mail_decide import decide
 from ..engine.mail_facts import MailFacts
-from ..engine.mail_match import MailWorld, Match
+from ..engine.mail_match import MailWorld, Match, classify_match
 from ..engine.mail_records import MailSeen, seen_id
-from ..engine.mail_rules import Classification, MailRules, classify
+from ..engine.mail_rules import Classification, MailRules
 from ..engine.models import Records
 from ..store import Store
 from .actions import record
@@ -208,19 +208,7 @@ class Scan:
             self._skip(raw, str(error).partition(": ")[2] or str(error))
             return None, None
         match = self.world.match(facts)
-        verdict = classify(
-            facts,
-            self.rules,
-            direction=match.direction,
-            matched=match.matched,
-            person=match.person,
-            relevant=match.relevant,
-            contact_only=match.contact_only,
-            forwarded=match.forwarded,
-            tags=match.tags,
-            sender_kind=match.sender_kind,
-            personal=match.personal,
-        )
+        verdict = classify_match(facts, self.rules, match)
         self._this_run[sid] = _placeholder(raw, facts, match.direction)
         return None, _Pending(sid, raw, source, facts, match, verdict)
 
