@@ -224,6 +224,10 @@ PHRASES: list[tuple[str, str]] = [
     ("We'd like to move you forward to the final round.", "next_round"),
     ("Congratulations! You have been invited to the next stage.", "next_round"),
     ("If the team would like to meet you, I will write.", "reply"),
+    # round three: a role paused and its applications closed; an invitation put as a question
+    ("We are closing all open applications, including yours.", "rejected"),
+    ("We have decided to pause hiring for this role until next year.", "rejected"),
+    ("Would you be up for a quick 20-minute chat next week?", "interview_invite"),
 ]
 
 

@@ -175,6 +175,8 @@ def test_an_accepted_invitation_starts_what_an_interview_starts(
     assert interview.start.isoformat() == "2026-11-25T15:00:00-05:00"
     assert interview.start.timezone_name == "America/New_York"
     assert interview.invite_uid == "harbor-onsite-2026-11-25@hire.lever.example"
+    # an onsite is a later round: accepting it adds the interview and records the advance
+    assert [t.outcome for t in records.touches if t.kind == "heard_back"] == ["next_round"]
     assert (interview.kind, interview.minutes) == ("panel", 120)
     assert {c.name for c in records.contacts if c.relation == "interviewer"} == {
         "Grace Kim",
@@ -206,7 +208,8 @@ def test_a_later_invitation_moves_the_accepted_interview_and_a_cancel_marks_it(
         str(_one(tmp_path, "harbor-onsite-moved-ics")),
     )
     (row,) = json.loads(out.split("\n", 0)[0])
-    assert (row["verdict"], row["action"]) == ("interview_invite", "applied")
+    # the onsite follows an interview now on record: a later round, and its move is applied
+    assert (row["verdict"], row["action"]) == ("next_round", "applied")
     interview = Store(world_db).records().interviews[0]
     assert interview.start.isoformat() == "2026-11-26T10:00:00-05:00"
     assert interview.invite_sequence == 1
@@ -246,7 +249,8 @@ def test_a_repeating_invitation_is_refused_with_the_reason(
         world_db, "mail", "scan", "--json", str(_one(tmp_path, "quillstone-recurring-ics"))
     )
     (row,) = json.loads(out)
-    assert row["verdict"] == "interview_invite" and "RRULE" in row["reason"]
+    # "the final stage": a later round, whose calendar entry cannot be read as one interview
+    assert row["verdict"] == "next_round" and "RRULE" in row["reason"]
     review = Store(world_db).records().mail_review[0]
     assert review.invite_start is None and "repeats" in review.invite_problem
 

@@ -22,7 +22,7 @@ from typing import Any
 from .lookup import company_key
 from .mail_facts import Address, MailFacts
 from .mail_rules import Classification, MailRules, classify, first_named, job_related
-from .models import Contact, Opportunity, Records
+from .models import Contact, Interview, Opportunity, Records
 from .settings import addresses
 
 __all__ = ["MailWorld", "Match", "classify_match", "registrable_domain"]
@@ -104,9 +104,14 @@ class Match:
         return self.opportunity_id is None and len(self.candidates) > 1
 
 
-def classify_match(facts: MailFacts, rules: MailRules, match: Match) -> Classification:
+def classify_match(
+    facts: MailFacts, rules: MailRules, match: Match, *, interviewed: bool = False
+) -> Classification:
     """The verdict for a message as the matcher saw it: the one place where what a
-    :class:`Match` found is handed to :func:`classify`, for the scan and its tests alike."""
+    :class:`Match` found is handed to :func:`classify`, for the scan and its tests alike.
+
+    ``interviewed``: the matched opportunity had an interview before the message (see
+    :meth:`MailWorld.interviewed_before`)."""
     return classify(
         facts,
         rules,
@@ -119,6 +124,7 @@ def classify_match(facts: MailFacts, rules: MailRules, match: Match) -> Classifi
         tags=match.tags,
         sender_kind=match.sender_kind,
         personal=match.personal,
+        interviewed=interviewed,
     )
 
 
@@ -139,6 +145,7 @@ class MailWorld:
         self.records = records
         self.mine = frozenset(addresses(str(records.settings["my_addresses"])))
         self.opportunities = {o.id: o for o in records.opportunities}
+        self._interviews: dict[str, list[Interview]] | None = None
         self.contacts = {c.id: c for c in records.contacts}
         self.by_email: dict[str, Contact] = {}
         for contact in records.contacts:
@@ -173,6 +180,24 @@ class MailWorld:
                 self.threads[seen.message_id] = seen.opportunity_id
 
     # -- building ---------------------------------------------------------------------------------
+
+    def interviewed_before(self, match: Match, facts: MailFacts) -> bool:
+        """Whether the matched opportunity had an interview that began before this message
+        was sent (not cancelled, and not the one this very invitation set up or moves): an
+        invitation after one is to a later round, however it is worded."""
+        if match.opportunity_id is None or match.contact_only or match.ambiguous:
+            return False
+        if self._interviews is None:
+            self._interviews = {}
+            for interview in self.records.interviews:
+                self._interviews.setdefault(interview.opportunity_id, []).append(interview)
+        uid = facts.invitation.uid if facts.invitation is not None else ""
+        return any(
+            not interview.cancelled
+            and interview.start < facts.at
+            and not (uid and interview.invite_uid == uid)
+            for interview in self._interviews.get(match.opportunity_id, ())
+        )
 
     def _aliases(self, company: _Company) -> list[str]:
         """Names the company goes by: as written, with "and" for "&", without a trailing

@@ -24,6 +24,7 @@ from .models import (
 
 __all__ = [
     "ACTIONS",
+    "INVITATIONS",
     "REVIEW_STATUSES",
     "SENT_KINDS",
     "VERDICTS",
@@ -44,6 +45,8 @@ VERDICTS = (
     "unrelated",
 )
 FINAL_VERDICTS = frozenset({"interview_invite", "next_round", "rejected", "offer"})
+INVITATIONS = frozenset({"interview_invite", "next_round"})
+"""The verdicts whose acceptance adds an interview (a first one, or a later round's)."""
 SENT_KINDS = ("thank_you", "check_in", "advocate_ask", "network_update", "other")
 ACTIONS = ("applied", "review", "ignored", "accepted", "rejected", "undone")
 """What became of a message: the first three are what a scan does; the rest what came after."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import InvalidField
@@ -167,6 +167,7 @@ class MailRules:
     unrelated_after: tuple[Phrases, ...]
     sent: tuple[Phrases, ...]
     reply_doubts: tuple[re.Pattern[str], ...] = ()
+    later_round: Phrases | None = None
     source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -199,8 +200,17 @@ class MailRules:
             unrelated_after=_rules(data, "unrelated_after", "verdict"),
             sent=sent,
             reply_doubts=_patterns(data.get("reply_doubts"), "reply_doubts"),
+            later_round=_later_round(data.get("later_round")),
             source=data,
         )
+
+
+def _later_round(entry: object) -> Phrases | None:
+    """The words that make an invitation one to a later round (see :func:`classify`)."""
+    if entry is None:
+        return None
+    rule = _rule(entry, "later_round", "verdict")
+    return replace(rule, result="next_round")
 
 
 def merge_rules(shipped: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -286,14 +296,66 @@ def classify(
     tags: Iterable[str] = (),
     sender_kind: str = "person",
     personal: bool = False,
+    interviewed: bool = False,
 ) -> Classification:
     """The verdict for a message that was matched (or not) as the matcher says.
 
     ``person``: the sender is a person, not a system; ``relevant``: the text speaks of a job
     (job words, or a company or role it was matched by); ``contact_only``: matched to a person
     with no opportunity; ``tags``: the matched contact's tags (for the person's own mail);
-    ``personal``: a friend, advocate or core contact, or a personal address.
+    ``personal``: a friend, advocate or core contact, or a personal address;
+    ``interviewed``: the opportunity already had an interview before the message was sent.
+
+    An invitation is ``next_round`` rather than ``interview_invite`` when the opportunity has
+    had an interview already, or when the invitation names a later round ("final round",
+    "second interview", "a panel with the team"): what the person accepts is the same kind of
+    change, but what it tells them, and the stage it moves to, are not.
     """
+    found = _classify(
+        facts,
+        rules,
+        direction=direction,
+        matched=matched,
+        person=person,
+        relevant=relevant,
+        contact_only=contact_only,
+        forwarded=forwarded,
+        tags=tags,
+        sender_kind=sender_kind,
+        personal=personal,
+    )
+    if found.verdict != "interview_invite":
+        return found
+    if interviewed:
+        why = f"{found.rule}, after an earlier interview"
+        return Classification("next_round", why, found.settled)
+    later = rules.later_round
+    if later is not None:
+        parts = [normalise(facts.subject), facts.text]
+        if facts.invitation is not None:
+            parts += [facts.invitation.summary, facts.invitation.description]
+        if facts.forwarded is not None:
+            parts += [facts.forwarded.subject, facts.forwarded.text]
+        about = normalise("\n".join(p for p in parts if p))
+        if later.fires(both=about):
+            return Classification("next_round", f"{found.rule}, for a later round", found.settled)
+    return found
+
+
+def _classify(
+    facts: MailFacts,
+    rules: MailRules,
+    *,
+    direction: str,
+    matched: bool,
+    person: bool,
+    relevant: bool,
+    contact_only: bool,
+    forwarded: bool,
+    tags: Iterable[str],
+    sender_kind: str,
+    personal: bool,
+) -> Classification:
     if not matched:
         return Classification("unrelated", "matched no opportunity or contact", True)
     # In a reply the subject is the thread's, not the writer's words: "Re: Interview

@@ -22,7 +22,7 @@ from ..engine.calendar import BusinessCalendar
 from ..engine.errors import InvalidField
 from ..engine.mail_decide import Decision, InterviewChange, TouchPlan, moved
 from ..engine.mail_facts import MailFacts
-from ..engine.mail_records import MailReview, MailSeen, MailSource
+from ..engine.mail_records import INVITATIONS, MailReview, MailSeen, MailSource
 from ..engine.models import Contact, Interview, Opportunity, Records, Task, Touch
 from ..engine.text import clean, control_in
 from ..store import Store
@@ -298,7 +298,7 @@ def accept(
         opp_id = opportunity.id if opportunity else None
         if review.invite_method == "CANCEL":
             return _accept_cancel(store, now, records, review)
-        if review.verdict == "interview_invite":
+        if review.verdict in INVITATIONS:
             return _accept_invitation(
                 store,
                 now,
@@ -390,7 +390,7 @@ def _accept_invitation(
     if opportunity is None:
         raise InvalidField("opportunity", "an interview needs an opportunity: give --opportunity")
     heard = TouchPlan("heard_back", "in", opportunity.id, review.contact_id)
-    had_interview = any(
+    had_interview = review.verdict == "next_round" or any(
         i.opportunity_id == opportunity.id and i.start <= now and not i.cancelled
         for i in records.interviews
     )

@@ -208,7 +208,8 @@ class Scan:
             self._skip(raw, str(error).partition(": ")[2] or str(error))
             return None, None
         match = self.world.match(facts)
-        verdict = classify_match(facts, self.rules, match)
+        interviewed = self.world.interviewed_before(match, facts)
+        verdict = classify_match(facts, self.rules, match, interviewed=interviewed)
         self._this_run[sid] = _placeholder(raw, facts, match.direction)
         return None, _Pending(sid, raw, source, facts, match, verdict)
 

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, ProgressBar, Static
 
 from ..engine.mail_inbox import AppliedRow, InboxView, ReviewRow, inbox_view
-from ..engine.mail_records import MailReview
+from ..engine.mail_records import INVITATIONS, MailReview
 from ..engine.models import Opportunity, Records
 from ..engine.when import format_clock, short_day
 from ..widgets.table import RecordTable, cell
@@ -267,7 +267,7 @@ class InboxScreen(DataScreen):
                 answered,
             )
             return
-        if review.verdict == "interview_invite" and review.invite_method != "CANCEL":
+        if review.verdict in INVITATIONS and review.invite_method != "CANCEL":
             self._open_interview_form(review, opportunity)
             return
 

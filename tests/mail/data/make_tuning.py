@@ -513,7 +513,7 @@ def invitations(c: Corpus) -> None:
     )
     c.mail(
         "harbor-onsite-ics",
-        lab("interview_invite", H, "onsite panel invitation with interviewers as attendees"),
+        lab("next_round", H, "onsite panel invitation with interviewers as attendees"),
         frm=LENA,
         to=ME,
         subject="Onsite interview - Wednesday Nov 25",
@@ -540,7 +540,7 @@ def invitations(c: Corpus) -> None:
     )
     c.mail(
         "northwind-panel-ics-london",
-        lab("interview_invite", N, "invitation in Europe/London time from the hiring manager"),
+        lab("next_round", N, "invitation in Europe/London time from the hiring manager"),
         frm=RAVI,
         to=ME,
         subject="Northwind - panel interview invitation",
@@ -567,7 +567,7 @@ def invitations(c: Corpus) -> None:
     )
     c.mail(
         "ashby-onsite-ics-utc",
-        lab("interview_invite", B, "Ashby scheduling with an ICS in UTC"),
+        lab("next_round", B, "Ashby scheduling with an ICS in UTC"),
         frm="Bluefin Health <no-reply@ashbyhq.example>",
         to=ME,
         subject="Interview confirmed: Bluefin Health Product Analyst onsite",
@@ -693,7 +693,7 @@ def invitations(c: Corpus) -> None:
     )
     c.mail(
         "harbor-onsite-moved-ics",
-        lab("interview_invite", H, "same UID, SEQUENCE 1: the onsite moves to Thursday morning"),
+        lab("next_round", H, "same UID, SEQUENCE 1: the onsite moves to Thursday morning"),
         frm=LENA,
         to=ME,
         subject="Updated: Onsite interview - now Thursday Nov 26, 10am",
@@ -742,7 +742,7 @@ def invitations(c: Corpus) -> None:
     c.mail(
         "quillstone-recurring-ics",
         lab(
-            "interview_invite",
+            "next_round",
             Q,
             "a recurring (RRULE) invitation: the calendar part must be refused with a reason",
         ),
@@ -2072,7 +2072,7 @@ def forwards_and_odd(c: Corpus) -> None:
     )
     c.mail(
         "fernway-panel-options",
-        lab("interview_invite", FN, "Fernway panel options, no ics"),
+        lab("next_round", FN, "Fernway panel options, no ics"),
         frm=TOM,
         to=ME,
         subject="Panel round - options",
