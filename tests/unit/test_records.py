@@ -233,3 +233,32 @@ def test_a_contacts_notes_keep_lines_up_to_their_limit() -> None:
         Contact(id="c", name="Eve", notes=notes + "n")
     with pytest.raises(InvalidField, match="notes"):
         Contact(id="c", name="Eve", notes="bell \x07")
+
+
+def test_the_limits_are_the_ones_the_forms_promise() -> None:
+    """Exactly at a limit is accepted, one past it refused: 20,000 characters of notes, a
+    company name of 200, an estimate from 0 to 100 (a debrief's 0-100 field)."""
+    from tui.engine.errors import InvalidField
+    from tui.engine.models import Interview, Opportunity, Task
+
+    start = pendulum.datetime(2026, 11, 20, 10, tz="America/New_York")
+    Opportunity(id="opp_1", company="Acme", notes="n" * 20000)
+    with pytest.raises(InvalidField):
+        Opportunity(id="opp_1", company="Acme", notes="n" * 20001)
+    Task(id="tsk_1", title="t", company="c" * 200)
+    with pytest.raises(InvalidField):
+        Task(id="tsk_1", title="t", company="c" * 201)
+    for estimate in (0, 100):
+        Interview(id="int_1", opportunity_id="opp_1", start=start, estimate=estimate)
+    for estimate in (-1, 101):
+        with pytest.raises(InvalidField, match="percentage"):
+            Interview(id="int_1", opportunity_id="opp_1", start=start, estimate=estimate)
+
+
+def test_core_and_advocate_are_told_apart_by_their_tags() -> None:
+    from tui.engine.models import Contact
+
+    core = Contact(id="con_1", name="Jo", tags=frozenset({"core"}))
+    advocate = Contact(id="con_2", name="Priya", tags=frozenset({"advocate"}))
+    assert (core.is_core, core.is_advocate) == (True, False)
+    assert (advocate.is_core, advocate.is_advocate) == (False, True)
