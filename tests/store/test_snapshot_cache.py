@@ -282,3 +282,73 @@ def test_a_cached_record_is_never_written_back_over_a_different_document(
     assert result.code != 0
     assert a.read_bytes() == before
     assert [t.title for t in Store(a).records().tasks] == ["A's own task"]
+
+
+def test_a_cache_edited_inside_its_payload_is_never_believed(tmp_path: Path) -> None:
+    """The seal covers the records, not only the header: a title changed inside the cache (a
+    change that still decodes) makes the cache worthless, and the file's title is shown."""
+    from tui.store.snapshot_cache import load_cache
+
+    a, _ = _two_databases(tmp_path)
+    cache = cache_path(a)
+    sealed = cache.read_bytes()
+    assert sealed.count(b"A's own task") == 1
+    cache.write_bytes(sealed.replace(b"A's own task", b"A's own tusk"))
+    import hashlib
+
+    assert load_cache(cache, hashlib.sha256(a.read_bytes()).digest()) is None
+    assert [t.title for t in Store(a).records().tasks] == ["A's own task"]
+
+
+def test_a_current_cache_is_known_as_current_and_not_written_again(tmp_path: Path) -> None:
+    """The end of a run that changed nothing leaves the cache file alone (no rewrite of
+    megabytes at every exit); a cache of other bytes is not current."""
+    import hashlib
+
+    from tui.store.snapshot_cache import cache_is_current
+
+    a, b = _two_databases(tmp_path)
+    a_digest = hashlib.sha256(a.read_bytes()).digest()
+    assert cache_is_current(cache_path(a), a_digest)
+    assert not cache_is_current(cache_path(b), a_digest)
+    assert not cache_is_current(tmp_path / "missing.cache", a_digest)
+    stamp = cache_path(a).stat().st_mtime_ns
+    store = Store(a)
+    store._cached_digest = None
+    store.records()
+    assert store.save_snapshot()
+    assert cache_path(a).stat().st_mtime_ns == stamp
+
+
+def test_once_any_table_of_the_cache_is_found_wrong_none_of_it_is_believed(
+    tmp_path: Path,
+) -> None:
+    """Defence in depth: a cache that verifies but disagrees with the file (it cannot happen,
+    save a bug) is dropped whole when the file is parsed, the tables that seemed to agree with
+    it too: after the next write every record shown is the file's."""
+    import hashlib
+
+    from tui.engine.models import Opportunity
+    from tui.store.documents import TABLE_OF
+    from tui.store.snapshot_cache import save_cache
+
+    a = tmp_path / "A.json"
+    store = Store(a)
+    store.add(Opportunity(id="opp_aaaaaaaa", company="Real Company", role="Analyst"))
+    store.add(Task(id="tsk_aaaaaaaa", title="real task"))
+    real = Store(a).records()
+    tables = {
+        name: ([str(n + 1) for n in range(len(getattr(real, name)))], getattr(real, name))
+        for name in TABLE_OF.values()
+    }
+    # the opportunity's id agrees with the file, its company does not; the tasks' ids do not
+    forged = dataclasses.replace(real.opportunities[0], company="Forged")
+    tables["opportunities"] = (["1"], (forged,))
+    tables["tasks"] = (["1"], (Task(id="tsk_ffffffff", title="forged task"),))
+    assert save_cache(cache_path(a), hashlib.sha256(a.read_bytes()).digest(), tables, {})
+    session = Store(a)
+    assert session.records().opportunities[0].company == "Forged"  # believed until parsed
+    session.add(Task(id="tsk_bbbbbbbb", title="written in that session"))
+    shown = session.records()
+    assert [o.company for o in shown.opportunities] == ["Real Company"]
+    assert sorted(t.title for t in shown.tasks) == ["real task", "written in that session"]
