@@ -21,7 +21,7 @@ from typing import Any
 
 from .lookup import company_key
 from .mail_facts import Address, MailFacts
-from .mail_rules import Classification, MailRules, classify, first_named, job_related
+from .mail_rules import Classification, MailRules, classify, first_named, job_related, later_round
 from .models import Contact, Interview, Opportunity, Records
 from .settings import addresses
 
@@ -112,7 +112,7 @@ def classify_match(
 
     ``interviewed``: the matched opportunity had an interview before the message (see
     :meth:`MailWorld.interviewed_before`)."""
-    return classify(
+    found = classify(
         facts,
         rules,
         direction=match.direction,
@@ -124,8 +124,8 @@ def classify_match(
         tags=match.tags,
         sender_kind=match.sender_kind,
         personal=match.personal,
-        interviewed=interviewed,
     )
+    return later_round(found, facts, rules, interviewed=interviewed)
 
 
 @dataclass

@@ -296,66 +296,14 @@ def classify(
     tags: Iterable[str] = (),
     sender_kind: str = "person",
     personal: bool = False,
-    interviewed: bool = False,
 ) -> Classification:
     """The verdict for a message that was matched (or not) as the matcher says.
 
     ``person``: the sender is a person, not a system; ``relevant``: the text speaks of a job
     (job words, or a company or role it was matched by); ``contact_only``: matched to a person
     with no opportunity; ``tags``: the matched contact's tags (for the person's own mail);
-    ``personal``: a friend, advocate or core contact, or a personal address;
-    ``interviewed``: the opportunity already had an interview before the message was sent.
-
-    An invitation is ``next_round`` rather than ``interview_invite`` when the opportunity has
-    had an interview already, or when the invitation names a later round ("final round",
-    "second interview", "a panel with the team"): what the person accepts is the same kind of
-    change, but what it tells them, and the stage it moves to, are not.
+    ``personal``: a friend, advocate or core contact, or a personal address.
     """
-    found = _classify(
-        facts,
-        rules,
-        direction=direction,
-        matched=matched,
-        person=person,
-        relevant=relevant,
-        contact_only=contact_only,
-        forwarded=forwarded,
-        tags=tags,
-        sender_kind=sender_kind,
-        personal=personal,
-    )
-    if found.verdict != "interview_invite":
-        return found
-    if interviewed:
-        why = f"{found.rule}, after an earlier interview"
-        return Classification("next_round", why, found.settled)
-    later = rules.later_round
-    if later is not None:
-        parts = [normalise(facts.subject), facts.text]
-        if facts.invitation is not None:
-            parts += [facts.invitation.summary, facts.invitation.description]
-        if facts.forwarded is not None:
-            parts += [facts.forwarded.subject, facts.forwarded.text]
-        about = normalise("\n".join(p for p in parts if p))
-        if later.fires(both=about):
-            return Classification("next_round", f"{found.rule}, for a later round", found.settled)
-    return found
-
-
-def _classify(
-    facts: MailFacts,
-    rules: MailRules,
-    *,
-    direction: str,
-    matched: bool,
-    person: bool,
-    relevant: bool,
-    contact_only: bool,
-    forwarded: bool,
-    tags: Iterable[str],
-    sender_kind: str,
-    personal: bool,
-) -> Classification:
     if not matched:
         return Classification("unrelated", "matched no opportunity or contact", True)
     # In a reply the subject is the thread's, not the writer's words: "Re: Interview
@@ -420,6 +368,31 @@ def _classify(
     return Classification(
         "reply", "a person answered" if settled else "no rule settled it", settled
     )
+
+
+def later_round(
+    found: Classification, facts: MailFacts, rules: MailRules, *, interviewed: bool
+) -> Classification:
+    """An invitation is ``next_round`` rather than ``interview_invite`` when the opportunity
+    has had an interview already (``interviewed``), or when it names a later round ("final
+    round", "second interview", "a panel with the team"): what the person accepts is the same
+    kind of change, but what it tells them, and the stage it moves to, are not."""
+    if found.verdict != "interview_invite":
+        return found
+    if interviewed:
+        why = f"{found.rule}, after an earlier interview"
+        return Classification("next_round", why, found.settled)
+    later = rules.later_round
+    if later is None:
+        return found
+    parts = [normalise(facts.subject), facts.text]
+    if facts.invitation is not None:
+        parts += [facts.invitation.summary, facts.invitation.description]
+    if facts.forwarded is not None:
+        parts += [facts.forwarded.subject, facts.forwarded.text]
+    if later.fires(both=normalise("\n".join(p for p in parts if p))):
+        return Classification("next_round", f"{found.rule}, for a later round", found.settled)
+    return found
 
 
 def job_related(text: str, rules: MailRules) -> bool:
