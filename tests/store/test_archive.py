@@ -399,3 +399,97 @@ def test_the_index_may_name_too_many_ids_never_too_few(decade: tuple[Path, Recor
     assert index_path(db).read_bytes().startswith(b"nowwhat-archive-ids")
     index_path(db).write_bytes(b"damaged")
     assert Archive.of(Store(db)).may_hold("tch_neverwas"), "an unreadable index says maybe"
+
+
+def test_a_change_another_process_makes_to_the_archive_alone_is_noticed(
+    decade: tuple[Path, Records],
+) -> None:
+    """Deleting an archived touch in another window writes only the archive: the open
+    dashboard's watch must still see a change and redraw, or the touch stays on screen."""
+    db, _ = decade
+    Archive.of(Store(db)).move_finished(NOW)
+    watching = Store(db)
+    watching.records()  # History was looked at: the archive is read
+    generation = watching.generation
+    gone = Store(archive_path(db)).active_records().touches[0]
+    main_before = db.read_bytes()
+    Store(db).delete(Touch, gone.id)
+    assert db.read_bytes() == main_before, "only the archive was written"
+    assert watching.refresh()
+    assert watching.generation != generation
+    assert gone.id not in {t.id for t in watching.records().touches}
+
+
+def test_an_id_another_process_archived_after_the_index_was_read_is_still_taken(
+    decade: tuple[Path, Records],
+) -> None:
+    """A record another process moved to the archive since this one last read the id index
+    must still count as existing: otherwise an add here makes a second record with its id."""
+    db, _ = decade
+    Archive.of(Store(db)).move_finished(NOW, days=400)
+    store = Store(db)
+    store.add(Touch(id="tch_brandnew", kind="check_in", at=NOW, opportunity_id="opp_00000"))
+    before = by_id(Store(db).active_records())
+    assert Archive.of(Store(db)).move_finished(NOW) > 0  # another process moves more
+    archived = by_id(Store(archive_path(db)).active_records())
+    moved = next(
+        r for name in ARCHIVED_TABLES for i, r in archived[name].items() if i in before[name]
+    )
+    with pytest.raises(InvalidField, match="already exists"):
+        store.add(moved)
+
+
+def test_many_adds_read_the_id_index_once_while_it_does_not_change(
+    decade: tuple[Path, Records], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each add checks its id against the archive's index; an import of many rows must not
+    read an index of thousands of ids once per row."""
+    db, _ = decade
+    Archive.of(Store(db)).move_finished(NOW)
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    store = Store(db)
+    for number in range(5):
+        touch = Touch(id=f"tch_new{number}", kind="check_in", at=NOW, opportunity_id="opp_00000")
+        store.add(touch)
+    assert Archive.of(store).loaded is None
+    assert reads.count(index_path(db)) == 1
+
+
+def test_looking_at_everything_again_with_nothing_changed_gives_the_same_records(
+    decade: tuple[Path, Records],
+) -> None:
+    """Screens after the first reuse the engine's index of one snapshot (built once per
+    Records object): a merge rebuilt on every look would re-index years of history each time."""
+    db, _ = decade
+    Archive.of(Store(db)).move_finished(NOW)
+    store = Store(db)
+    first = store.records()
+    assert store.records() is first
+    gone = Store(archive_path(db)).active_records().touches[0]
+    Store(db).delete(Touch, gone.id)  # the archive alone changes
+    again = store.records()
+    assert again is not first and gone.id not in {t.id for t in again.touches}
+
+
+def test_an_emptied_archive_gives_the_main_files_own_records(tmp_path: Path) -> None:
+    """Once everything archived came back, every screen reads the very snapshot Today plans
+    from, so the engine indexes it once for both."""
+    old = Opportunity(
+        id="opp_old", company="Old Co", stage="rejected", applied_on=NOW.subtract(days=900).date()
+    )
+    db = tmp_path / "db.json"
+    store = Store(db, default_timezone=lambda: "UTC")
+    store.add(old)
+    archive = Archive.of(store)
+    assert archive.move_finished(NOW) == 1
+    assert archive.reopen(old.id)
+    assert archive.exists and archive.archived() == Records()
+    assert store.records() is store.active_records()
+    assert store.records().opportunities == (old,)
