@@ -17,7 +17,7 @@ from tui import actions
 from tui.demo import write_demo_copy
 from tui.engine.compose import situation_for
 from tui.engine.pipeline import pipeline_view
-from tui.engine.plan import DayPlan, GlowWindow, plan_day
+from tui.engine.plan import DayPlan, GlowWindow, plan_day, plan_to_json
 from tui.engine.waiting import waiting_room
 from tui.store import Store
 
@@ -214,6 +214,22 @@ def test_a_follow_up_snoozed_twice_is_avoided_too() -> None:
     world.mark(f"ci1-{interview.id}", snoozed_to="2026-11-23")
     (check_in,) = everything(world.plan("2026-11-23 08:00"), "check_in")
     assert check_in.avoided and check_in.put_off == 2
+
+
+def test_a_follow_up_snoozed_once_tells_scripts_it_was_put_off_once() -> None:
+    """``nowwhat today --json`` gives each item's put-off count, as it does for own tasks, so a
+    script can see an item sliding before it turns avoided."""
+    world = quiet_world()
+    interview = world.interview("Acme", "2026-11-16 10:00", promised_by="2026-11-18")
+    world.touch("thank_you", "2026-11-16 15:00", company="Acme")
+    world.mark(f"ci1-{interview.id}", snoozed_to="2026-11-23")
+    plan = world.plan("2026-11-23 08:00")
+    (check_in,) = everything(plan, "check_in")
+    assert check_in.put_off == 1 and not check_in.avoided
+    data = plan_to_json(plan)
+    rows = [*(i for b in data["blocks"] for i in b["items"]), *data["deferred"]]
+    (shown,) = [i for i in rows if i["id"] == check_in.id]
+    assert shown["put_off"] == 1
 
 
 def test_snoozing_a_task_leaves_a_mark_the_engine_counts(store: Store) -> None:

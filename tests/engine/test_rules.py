@@ -77,6 +77,19 @@ def test_a_logged_thank_you_ends_it_but_only_one_sent_after_the_interview(world:
     assert everything(world.plan("2026-11-23 08:00"), "thank_you") == []
 
 
+def test_a_thank_you_logged_to_the_interviewer_alone_counts_for_the_interview(
+    world: World,
+) -> None:
+    """A thank-you logged against the person (no opportunity picked) is still the one the plan
+    asked for: the item shows done, not as still to send."""
+    interview = world.interview("Acme", "2026-11-23 10:00")
+    sam = world.contact("Sam Lee", company="Acme")
+    world.touch("thank_you", "2026-11-23 15:00", contact=sam)
+    (item,) = everything(world.plan("2026-11-23 16:00"), "thank_you")
+    assert item.id == f"ty-{interview.id}" and item.done
+    assert item.contact == "Sam Lee"
+
+
 # -- 2. promise ------------------------------------------------------------------------------
 
 
@@ -147,6 +160,16 @@ def test_unanswered_check_ins_repeat_five_business_days_apart_then_go_quiet(worl
     assert "find someone inside" in warning.message and warning.company == "Acme"
     assert everything(quiet, "find_advocate")  # the next step is someone inside
     assert everything(world.plan("2027-01-15 08:00"), "check_in") == []
+
+
+def test_a_check_in_at_the_interviews_own_minute_counts_as_the_first(world: World) -> None:
+    """History entered by date alone puts an interview and a check-in on the same midnight:
+    the follow-up rule counts that check-in, so the plan must show the first check-in done
+    under the id it planned, not an extra one."""
+    interview = world.interview("Acme", "2026-11-23 00:00")
+    world.touch("check_in", "2026-11-23 00:00", company="Acme")
+    (item,) = everything(world.plan("2026-11-23 16:00"), "check_in")
+    assert item.id == f"ci1-{interview.id}" and item.done
 
 
 # -- 5. no pestering -------------------------------------------------------------------------
@@ -236,6 +259,16 @@ def test_no_glow_after_an_ok_interview(world: World) -> None:
     assert not plan.glow and not any(i.glow for i in plan.items())
 
 
+def test_a_glow_of_zero_hours_turns_the_glow_off_on_past_days_too() -> None:
+    """Setting the glow to 0 hours switches it off: looking back at the day of a great
+    interview must not show a glow or a suggested call that was never planned."""
+    world = World(weekly_applications=0, weekly_networking_calls=0, glow_hours=0)
+    world.interview("Acme", "2026-11-23 10:00", felt="great")
+    past = world.plan("2026-11-24 08:00", "2026-11-23")
+    assert past.glow == () and not any(i.glow for i in past.items())
+    assert not any(i.kind == "networking_call" for i in everything(past))
+
+
 # -- 8. core network -------------------------------------------------------------------------
 
 
@@ -302,6 +335,18 @@ def test_an_interview_that_day_shrinks_the_budget_and_splits_a_block(world: Worl
             block.start.hour * 60 + block.start.minute >= 11 * 60
         ), "no block overlaps the interview"
     assert len(plan.blocks) >= 2 and all(b.layer == "search" for b in plan.blocks)
+
+
+def test_an_interview_outside_work_hours_takes_nothing_from_the_day(world: World) -> None:
+    """An early breakfast interview or an evening call is not in the working day: the day
+    shows no event for it and plans its work from the start of work hours."""
+    world.interview("Acme", "2026-11-23 07:30", minutes=60)
+    world.interview("Beta", "2026-11-23 17:30", minutes=60)
+    task = world.task("Research Gamma", "research", minutes=30, due="2026-11-23")
+    plan = world.plan("2026-11-23 07:00")
+    assert plan.events == ()
+    assert plan.split.budget_minutes == world.plan("2026-11-24 07:00").split.budget_minutes
+    assert plan.blocks[0].start == pendulum.Time(9, 0) and plan.blocks[0].items[0].id == task.id
 
 
 def test_a_rest_day_has_no_follow_up_and_says_so(world: World) -> None:
