@@ -9,7 +9,7 @@ import json
 
 import pendulum
 
-from tui.engine.mail_facts import Address, MailFacts
+from tui.engine.mail_facts import Address, Forwarded, MailFacts
 from tui.engine.mail_match import MailWorld
 from tui.engine.mail_records import MailSeen, seen_id
 from tui.engine.mail_rules import MailRules
@@ -142,3 +142,140 @@ def test_a_contacts_name_on_an_address_nowwhat_does_not_know_finds_the_contact()
     assert world.worth_reading(facts)
     match = world.match(facts)
     assert (match.method, match.contact_id, match.opportunity_id) == ("name", "con_ana", "opp_acme")
+
+
+def _world_of(opportunities: tuple[Opportunity, ...], *contacts: Contact) -> MailWorld:
+    records = Records(
+        opportunities=opportunities,
+        contacts=contacts,
+        settings=Settings().with_text("my_addresses", "me@home.example"),
+    )
+    return MailWorld(records, RULES)
+
+
+def test_a_contacts_work_domain_is_learned_for_their_own_company_only() -> None:
+    """A new person writing from Beta's domain is Beta's: the domain of a contact at Beta must
+    not make every other company a candidate too (the message would wait for review)."""
+    ana = Contact(id="con_ana", name="Ana Ruiz", company="Beta Labs", email="ana@betalabs.example")
+    world = _world_of((ACME, BETA), ana)
+    match = world.match(_facts("new.person@betalabs.example"))
+    assert (match.method, match.opportunity_id, match.candidates) == ("domain", "opp_beta", ())
+
+
+def test_a_contact_writing_from_free_mail_does_not_make_free_mail_their_companys() -> None:
+    """A recruiter who writes from a personal address: only that address is theirs, not every
+    message from the same free-mail provider."""
+    jo = Contact(id="con_jo", name="Jo Park", company="Acme Systems", email="jo@gmail.example")
+    world = _world_of((ACME, BETA), jo)
+    stranger = _facts("someone.else@gmail.example", subject="Lunch")
+    assert not world.worth_reading(stranger)
+    assert world.match(stranger).opportunity_id is None
+    from_jo = world.match(_facts("jo@gmail.example"))
+    assert (from_jo.method, from_jo.opportunity_id) == ("address", "opp_acme")
+    assert from_jo.personal, "a personal address: news from it is not the employer's answer"
+
+
+def test_mail_from_a_known_contact_is_worth_reading_whatever_its_subject() -> None:
+    """Over IMAP only messages worth reading are opened: a contact's mail must be, even from a
+    personal address, without a name and with a subject that names nothing."""
+    jo = Contact(id="con_jo", name="Jo Park", company="Acme Systems", email="jo@gmail.example")
+    world = _world_of((ACME, BETA), jo)
+    assert world.worth_reading(_facts("jo@gmail.example", subject="Quick question"))
+
+
+def test_a_job_boards_notification_comes_from_a_system_not_a_person() -> None:
+    """LinkedIn telling you Acme viewed your application is not Acme answering: it is matched
+    by the company it names, as a system's message, never as a person's reply."""
+    world = _world_of((ACME, BETA))
+    facts = dataclasses.replace(
+        _facts("jobs-listings@linkedin.example", subject="Your application was viewed"),
+        sender=Address("Acme Systems via LinkedIn", "jobs-listings@linkedin.example"),
+    )
+    match = world.match(facts)
+    assert (match.sender_kind, match.person, match.personal) == ("job_board", False, False)
+    assert (match.method, match.opportunity_id) == ("ats", "opp_acme")
+
+
+def test_a_company_named_in_the_subject_or_the_senders_name_is_worth_reading() -> None:
+    """An unknown sender at an unknown address who names a tracked company, in the subject or
+    in their display name, may be its recruiter: the message is opened."""
+    world = _world_of((ACME, BETA))
+    assert world.worth_reading(_facts("r.smith@gmail.example", subject="Your Beta Labs interview"))
+    by_name = dataclasses.replace(
+        _facts("r.smith@gmail.example", subject="Hello"),
+        sender=Address("Rae Smith, Beta Labs", "r.smith@gmail.example"),
+    )
+    assert world.worth_reading(by_name)
+
+
+def test_a_contact_at_another_name_of_the_company_is_matched_to_it() -> None:
+    """A contact saved at "Northwind" works at the tracked "Northwind Analytics": mail from
+    them is about its opportunity, not about no opportunity at all."""
+    northwind = Opportunity(id="opp_nw", company="Northwind Analytics")
+    ana = Contact(id="con_ana", name="Ana Ruiz", company="Northwind", email="ana@nw-mail.example")
+    match = _world_of((BETA, northwind), ana).match(_facts("ana@nw-mail.example"))
+    assert (match.method, match.opportunity_id, match.contact_only) == ("address", "opp_nw", False)
+
+
+def test_a_contact_stays_with_their_company_when_another_shares_its_name() -> None:
+    """ "Acme" and "Acme Systems" are two tracked companies: mail from a contact at Acme goes
+    to Acme's opportunity, never to the other company that Acme is also a name of."""
+    acme = Opportunity(id="opp_plain_acme", company="Acme")
+    ana = Contact(id="con_ana", name="Ana Ruiz", company="Acme", email="ana@acme-mail.example")
+    match = _world_of((ACME, acme), ana).match(_facts("ana@acme-mail.example"))
+    assert (match.method, match.opportunity_id) == ("address", "opp_plain_acme")
+
+
+def test_the_role_named_picks_one_of_a_companys_open_opportunities_else_review() -> None:
+    """Two open applications at one company: a message naming one role goes to it; one naming
+    neither waits for review with both listed, never a guess."""
+    analyst = Opportunity(id="opp_analyst", company="Acme Systems", role="Data Analyst")
+    manager = Opportunity(id="opp_pm", company="Acme Systems", role="Product Manager")
+    ana = Contact(id="con_ana", name="Ana Ruiz", company="Acme Systems", email="ana@acme.example")
+    world = _world_of((analyst, manager), ana)
+    named = world.match(_facts("ana@acme.example", subject="Your Product Manager interview"))
+    assert (named.opportunity_id, named.candidates) == ("opp_pm", ())
+    unnamed = world.match(_facts("ana@acme.example", subject="Next steps"))
+    assert unnamed.opportunity_id is None and unnamed.ambiguous
+    assert set(unnamed.candidates) == {"opp_analyst", "opp_pm"}
+
+
+def test_your_forward_of_a_companys_mail_to_a_friend_is_about_that_company() -> None:
+    """Forwarding Beta's applicant-system mail to a mentor for advice is about Beta, found by
+    the company the forwarded message names in its sender, subject or text."""
+    mentor = Contact(
+        id="con_mo", name="Mo Chen", email="mo@friends.example", tags=frozenset({"core"})
+    )
+    world = _world_of((ACME, BETA), mentor)
+
+    def forward(inner: Forwarded) -> MailFacts:
+        return MailFacts(
+            key="<f@x>",
+            at=AT,
+            sender=Address("", "me@home.example"),
+            to=(Address("Mo Chen", "mo@friends.example"),),
+            subject=f"Fwd: {inner.subject}",
+            forwarded=inner,
+            body_read=True,
+        )
+
+    system = Address("Applications", "no-reply@greenhouse.io")
+    by_subject = Forwarded(system, "Your application to Beta Labs", "We have received it.")
+    by_text = Forwarded(system, "Next steps", "Thank you for your interest in Beta Labs.")
+    for inner in (by_subject, by_text):
+        match = world.match(forward(inner))
+        assert (match.direction, match.method) == ("out", "name")
+        assert (match.opportunity_id, match.contact_id, match.personal) == (
+            "opp_beta",
+            "con_mo",
+            True,
+        )
+
+
+def test_a_sender_host_without_a_dot_is_told_by_its_one_name() -> None:
+    """System names are looked up without the top-level label ("linkedin" of linkedin.com);
+    a bare host (as an internal relay writes it) is its own name, not nothing."""
+    world = _world_of((ACME, BETA))
+    assert world.sender_kind(Address("", "jobs-listings@linkedin")) == "job_board"
+    assert world.sender_kind(Address("", "jobs-listings@linkedin.com")) == "job_board"
+    assert world.sender_kind(Address("", "jobs-listings@acme")) == "person"

@@ -5,6 +5,7 @@ interview that was cancelled, stays ``interview_invite``."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pendulum
@@ -143,3 +144,21 @@ def test_a_first_call_that_says_what_would_follow_is_still_a_first_invitation(
     subject: str, text: str
 ) -> None:
     assert _verdict(subject, text) == "interview_invite"
+
+
+def test_an_interview_is_before_a_message_only_once_it_has_begun() -> None:
+    """Mail sent at the very minute an interview starts was written before it happened: an
+    invitation then is not yet to a later round."""
+    records = Records(
+        opportunities=(ACME,),
+        contacts=(DANA,),
+        interviews=(_screen(AT),),
+        settings=Settings().with_text("my_addresses", "me@home.example"),
+    )
+    world = MailWorld(records, RULES)
+    facts = MailFacts(key="<k@x>", at=AT, sender=Address("Dana Lee", "dana@acme.example"), to=(ME,))
+    match = world.match(facts)
+    assert match.opportunity_id == "opp_acme"
+    assert not world.interviewed_before(match, facts)
+    later = dataclasses.replace(facts, at=AT.add(minutes=1))
+    assert world.interviewed_before(match, later)
