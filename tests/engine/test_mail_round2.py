@@ -228,6 +228,24 @@ PHRASES: list[tuple[str, str]] = [
     ("We are closing all open applications, including yours.", "rejected"),
     ("We have decided to pause hiring for this role until next year.", "rejected"),
     ("Would you be up for a quick 20-minute chat next week?", "interview_invite"),
+    # round four (tuned on corpus C): a process closed or stopped, a status line, a close second
+    ("Our hiring process has been completed and we thank you for applying.", "rejected"),
+    ("Sadly we have had to stop the Data Analyst search for budget reasons.", "rejected"),
+    ("We will not continue with the remaining candidates at this point.", "rejected"),
+    ("Application status: Not selected", "rejected"),
+    ("You were a very close second, and that was hard to tell you.", "rejected"),
+    ("We regret that we have settled on another person for the role.", "rejected"),
+    # a portal receipt of the signed offer is a receipt; a status moved to review is one too
+    (
+        "We have received your signed offer; your offer has been uploaded to your profile.",
+        "acknowledgement",
+    ),
+    ("Your application has moved to the In Review stage.", "acknowledgement"),
+    # round five (tuned on corpus D): a manager's note that points at the recruiter's rejection
+    ("Priya shared our decision with you on Monday; I wanted to write too.", "rejected"),
+    ("I'm sorry this comes after Priya's news. You were great.", "rejected"),
+    ("In the end the team picked someone who has led a migration before.", "rejected"),
+    ("An internal applicant came in late and we offered them the role.", "rejected"),
 ]
 
 

@@ -174,6 +174,14 @@ class MailWorld:
         self.patterns = [
             (key, pattern) for key, c in self.companies.items() for pattern in c.patterns
         ]
+        # A company's own name as a domain ("Hollis & Grey" -> hollisgrey.example): what an
+        # opportunity with no contact, posted on an applicant-tracking site, writes from.
+        self.name_domains: dict[str, set[str]] = {}
+        for company in self.companies.values():
+            for slug in company.slugs:
+                self.name_domains.setdefault(slug, set()).update(
+                    o.id for o in company.opportunities
+                )
         self.threads: dict[str, str | None] = {}
         for seen in records.mail_seen:
             if seen.message_id and seen.action != "ignored":
@@ -246,6 +254,17 @@ class MailWorld:
 
     # -- senders ------------------------------------------------------------------------------
 
+    def _company_domain(self, domain: str) -> set[str]:
+        """The opportunities a sender's domain belongs to: learned from contacts, postings and
+        hints, else the company's name spelled as the domain's name."""
+        registrable = registrable_domain(domain)
+        learned = self.domains.get(registrable)
+        if learned:
+            return learned
+        if self._ats(domain) or self._board(domain):
+            return set()
+        return self.name_domains.get(_slug(registrable.split(".")[0]), set())
+
     def _labels(self, domain: str) -> list[str]:
         parts = domain.lower().split(".")
         return parts[:-1] if len(parts) > 1 else parts
@@ -317,7 +336,7 @@ class MailWorld:
             if address.email in self.by_email or address.email in self.address_hints:
                 return True
             domain = address.domain
-            if not self._free(domain) and registrable_domain(domain) in self.domains:
+            if not self._free(domain) and self._company_domain(domain):
                 return True
             if direction == "in" and self.sender_kind(address) in {"ats", "job_board", "calendar"}:
                 return True
@@ -391,6 +410,25 @@ class MailWorld:
                         **base,
                     )
             if not opportunities:
+                about = self._named_opportunities(subject)
+                if about:
+                    # A friend or a reference with no opportunity of their own answers about
+                    # one they name ("RE: Reference for Quillstone?"): it is about that
+                    # opportunity, but found by name only, so it waits for a look — logging it
+                    # at once would tell Quillstone's clock that Quillstone answered.
+                    chosen, candidates, note = self._narrow(about, subject, text)
+                    return Match(
+                        method="name",
+                        counterpart=address,
+                        opportunity_id=chosen,
+                        candidates=candidates,
+                        contact_id=contact.id,
+                        personal=True,
+                        relevant=job_related(f"{subject}\n{text}", self.rules),
+                        tags=contact.tags,
+                        note=note or "a contact writing about an opportunity they name",
+                        **base,
+                    )
                 return Match(
                     method="address",
                     counterpart=address,
@@ -426,7 +464,7 @@ class MailWorld:
             domain = address.domain
             if self._free(domain) or self._ats(domain) or self._board(domain):
                 continue
-            found = self.domains.get(registrable_domain(domain))
+            found = self._company_domain(domain)
             if found:
                 return self._result("domain", address, found, subject, text, base)
         counterpart = counterparts[0] if counterparts else None
@@ -551,6 +589,14 @@ class MailWorld:
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _named_opportunities(self, subject: str) -> list[Opportunity]:
+        """The opportunities of the one company a subject names, if it names one: what a
+        thread is about (a passing mention in the text is not)."""
+        keys = first_named(self.patterns, subject)
+        if len(keys) != 1:
+            return []
+        return list(self.companies[keys[0]].opportunities)
+
     def _forward_about(self, facts: MailFacts) -> list[Opportunity]:
         """The opportunities the message inside a forward is about."""
         inner = facts.forwarded
@@ -560,7 +606,7 @@ class MailWorld:
             contact = self.by_email.get(inner.sender.email)
             if contact is not None and self._of_contact(contact):
                 return self._of_contact(contact)
-            found = self.domains.get(registrable_domain(inner.sender.domain))
+            found = self._company_domain(inner.sender.domain)
             if found and not self._free(inner.sender.domain):
                 return [self.opportunities[i] for i in sorted(found) if i in self.opportunities]
         names = " ".join(x for x in (inner.sender.name if inner.sender else "", inner.subject) if x)

@@ -64,6 +64,7 @@ class Phrases:
     text: tuple[re.Pattern[str], ...] = ()
     to_tag: str = ""
     no_invitation: bool = False
+    yield_to: frozenset[str] = frozenset()
 
     def fires(
         self,
@@ -118,7 +119,20 @@ def _rule(entry: object, where: str, result_key: str) -> Phrases:
         text=_patterns(entry.get("text"), where),
         to_tag=str(entry.get("to_tag", "")),
         no_invitation=bool(entry.get("no_invitation", False)),
+        yield_to=_verdict_names(entry.get("yield_to", []), where),
     )
+
+
+def _verdict_names(value: object, where: str) -> frozenset[str]:
+    """``yield_to``: the verdicts whose rules, when one of them fires too, win over this one."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidField(where, "yield_to must be a verdict or a list of verdicts")
+    unknown = sorted(set(value) - set(VERDICT_ORDER))
+    if unknown:
+        raise InvalidField(where, f"yield_to: {', '.join(unknown)} is not a verdict")
+    return frozenset(value)
 
 
 def _rules(data: Mapping[str, Any], key: str, result_key: str) -> tuple[Phrases, ...]:
@@ -168,6 +182,7 @@ class MailRules:
     sent: tuple[Phrases, ...]
     reply_doubts: tuple[re.Pattern[str], ...] = ()
     later_round: Phrases | None = None
+    conditional: re.Pattern[str] | None = None
     source: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -201,6 +216,9 @@ class MailRules:
             sent=sent,
             reply_doubts=_patterns(data.get("reply_doubts"), "reply_doubts"),
             later_round=_later_round(data.get("later_round")),
+            conditional=(
+                _compile(str(data["conditional"]), "conditional") if "conditional" in data else None
+            ),
             source=data,
         )
 
@@ -333,6 +351,11 @@ def classify(
             return Classification("unrelated", "a personal invitation, not about a job", True)
         return Classification("interview_invite", "calendar invitation (METHOD:REQUEST)", True)
     if method == "CANCEL":
+        # "I have cancelled tomorrow's interview: the role is on hold, we will not be moving
+        # forward" is a rejection sent as a cancellation; any other cancellation is a reply.
+        for rule in rules.verdicts:
+            if rule.result == "rejected" and rule.fires(both=both, subject=subject, text=text):
+                return Classification("rejected", f"{rule.name} (in a cancellation)", True)
         return Classification("reply", "calendar cancellation (METHOD:CANCEL)", True)
     sender = facts.sender.email if facts.sender else ""
     headers = _header_lines(facts.headers)
@@ -347,7 +370,9 @@ def classify(
         ):
             return Classification("unrelated", rule.name, True)
     for rule in rules.verdicts:
-        if rule.fires(both=both, subject=subject, text=text):
+        if rule.fires(both=both, subject=subject, text=text) and not _outranked(
+            rule, rules, both=both, subject=subject, text=text
+        ):
             return Classification(rule.result, rule.name, True)
     for rule in rules.unrelated_after:
         if rule.fires(both=both, subject=subject, text=text, sender=sender, headers=headers):
@@ -367,6 +392,35 @@ def classify(
         return Classification("reply", "a reply that may carry news: for review", False)
     return Classification(
         "reply", "a person answered" if settled else "no rule settled it", settled
+    )
+
+
+def _outranked(rule: Phrases, rules: MailRules, *, both: str, subject: str, text: str) -> bool:
+    """Whether a rule of a verdict ``rule`` yields to fires as well: a recruiter's "thanks for
+    applying — would you have 30 minutes this week?" opens like a receipt but is an invitation,
+    so the receipt rules yield to the invitation rules rather than repeating them. Only what is
+    said outright counts: the receipt's own "if there is a match, we will schedule a call" is a
+    promise under a condition, so sentences with a ``conditional`` word are left out here."""
+    if not rule.yield_to:
+        return False
+    if rules.conditional is not None:
+        both = _unconditional(both, rules.conditional)
+        subject = _unconditional(subject, rules.conditional)
+        text = _unconditional(text, rules.conditional)
+    return any(
+        other.result in rule.yield_to and other.fires(both=both, subject=subject, text=text)
+        for other in rules.verdicts
+        if other is not rule
+    )
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _unconditional(text: str, conditional: re.Pattern[str]) -> str:
+    """``text`` without its sentences that state a condition ("if", "once", "should we")."""
+    return " ".join(
+        m.group(0).strip() for m in _SENTENCE.finditer(text) if not conditional.search(m.group(0))
     )
 
 
