@@ -279,3 +279,35 @@ def test_a_sender_host_without_a_dot_is_told_by_its_one_name() -> None:
     assert world.sender_kind(Address("", "jobs-listings@linkedin")) == "job_board"
     assert world.sender_kind(Address("", "jobs-listings@linkedin.com")) == "job_board"
     assert world.sender_kind(Address("", "jobs-listings@acme")) == "person"
+
+
+def test_a_postings_own_host_is_the_companys_domain() -> None:
+    """A posting on the company's careers site ("careers.nwa.example") tells nowwhat the domain
+    its people write from, even when it spells nothing of the company's name."""
+    north = Opportunity(
+        id="opp_n", company="Northwind Analytics", url="https://careers.nwa.example/j/1"
+    )
+    world = _world_of((north, BETA))
+    facts = _facts("ravi@nwa.example", subject="Your interview")
+    assert world.worth_reading(facts)
+    match = world.match(facts)
+    assert (match.method, match.opportunity_id) == ("domain", "opp_n")
+
+
+def test_a_posting_on_a_tracking_system_names_the_company_its_mail_carries() -> None:
+    """ "jobs.lever.example/hpstudio/1": the path is how the system names the company in its
+    own mail ("hpstudio@hire.lever.example"); the system's host is nobody's domain."""
+    hp = Opportunity(
+        id="opp_hp", company="Harbor Pine", url="https://jobs.lever.example/hpstudio/12"
+    )
+    other = Opportunity(id="opp_o", company="Other Co", url="https://jobs.lever.example/otherco/3")
+    world = _world_of((hp, other))
+    facts = _facts("hpstudio@hire.lever.example", subject="Your application")
+    assert world.match(facts).opportunity_id == "opp_hp"
+    assert "lever.example" not in world.domains
+
+
+def test_a_calendar_service_sender_is_a_calendar_not_a_person() -> None:
+    world = _world_of((ACME,))
+    assert world.sender_kind(Address("", "calendar-notification@google.example")) == "calendar"
+    assert world.sender_kind(Address("", "dana@acme.example")) == "person"

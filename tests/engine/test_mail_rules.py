@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 
+import pendulum
 import pytest
 
 from tui.engine.errors import InvalidField
-from tui.engine.mail_rules import MailRules, merge_rules
+from tui.engine.mail_facts import Address, Forwarded, MailFacts
+from tui.engine.mail_rules import Classification, MailRules, classify, later_round, merge_rules
 from tui.locations import shipped_data
 
 SHIPPED = {
@@ -71,3 +73,46 @@ def test_a_rules_file_with_a_wrong_shape_is_refused_naming_the_table() -> None:
     wrong = [{"name": "mine", "verdict": "hired", "any": ["\\bwelcome aboard\\b"]}]
     with pytest.raises(InvalidField, match=r"^verdicts: mine: verdict must be one of"):
         MailRules.from_data({**shipped, "verdicts": wrong + shipped["verdicts"]})
+
+
+def _invite(text: str = "", forwarded: Forwarded | None = None) -> MailFacts:
+    return MailFacts(
+        key="<k@x>",
+        at=pendulum.datetime(2026, 11, 20, 10, tz="UTC"),
+        sender=Address("", "dana@acme.example"),
+        subject="Chat",
+        text=text,
+        to=(Address("", "me@home.example"),),
+        body_read=True,
+        forwarded=forwarded,
+    )
+
+
+def test_a_message_matched_to_nothing_is_unrelated_whatever_it_says() -> None:
+    """The classifier's first rule: mail about no known opportunity never becomes an outcome."""
+    rules = MailRules.from_data(json.loads(shipped_data("mail_rules.json").read_text()))
+    found = classify(
+        _invite("We regret to inform you we went with another candidate."),
+        rules,
+        direction="in",
+        matched=False,
+        person=True,
+        relevant=True,
+        contact_only=False,
+        forwarded=False,
+    )
+    assert found.verdict == "unrelated"
+
+
+def test_the_later_round_step_reads_a_forwarded_invitation_and_works_without_its_rule() -> None:
+    """An advocate forwards "we'd like to invite you to the final round": the words are in the
+    forwarded part. Rules without a ``later_round`` entry leave an invitation as it is."""
+    data = json.loads(shipped_data("mail_rules.json").read_text())
+    found = Classification("interview_invite", "invitation", False)
+    inner = Forwarded(None, "Acme", "We'd like to invite you to the final round next week.")
+    facts = _invite("See below!", forwarded=inner)
+    shipped = MailRules.from_data(data)
+    assert later_round(found, facts, shipped, interviewed=False).verdict == "next_round"
+    del data["later_round"]
+    bare = MailRules.from_data(data)
+    assert later_round(found, facts, bare, interviewed=False) == found
