@@ -311,3 +311,18 @@ def test_a_calendar_service_sender_is_a_calendar_not_a_person() -> None:
     world = _world_of((ACME,))
     assert world.sender_kind(Address("", "calendar-notification@google.example")) == "calendar"
     assert world.sender_kind(Address("", "dana@acme.example")) == "person"
+
+
+def test_a_system_message_naming_a_contact_by_first_and_last_name_is_theirs() -> None:
+    """ "Mia Santos sent you a message" from a job board: the contact's two-word name is enough
+    to find the opportunity she recruits for."""
+    kes = Opportunity(id="opp_k", company="Kestrel")
+    mia = Contact(
+        id="con_mia", name="Mia Santos", email="mia@kestrel.example", opportunity_ids=("opp_k",)
+    )
+    world = _world_of((kes, BETA), mia)
+    facts = dataclasses.replace(
+        _facts("messages-noreply@linkedin.example", subject="You have a new message"),
+        text="Mia Santos sent you a message: are you free Tuesday?",
+    )
+    assert world.match(facts).opportunity_id == "opp_k"
