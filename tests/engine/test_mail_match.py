@@ -326,3 +326,17 @@ def test_a_system_message_naming_a_contact_by_first_and_last_name_is_theirs() ->
         text="Mia Santos sent you a message: are you free Tuesday?",
     )
     assert world.match(facts).opportunity_id == "opp_k"
+
+
+def test_a_longer_company_name_wins_over_a_shorter_one_inside_it() -> None:
+    """ "Northstar Logistics: we've received your application" is Northstar Logistics' mail, not
+    Northstar Labs' (whose short name "Northstar" sits inside the longer one): a near-name
+    collision would put a rejection on the wrong company."""
+    logistics = Opportunity(id="opp_log", company="Northstar Logistics")
+    labs = Opportunity(id="opp_labs", company="Northstar Labs")
+    world = _world_of((labs, logistics))
+    facts = dataclasses.replace(
+        _facts("noreply@smartrecruiters.example", subject="Northstar Logistics: your application"),
+        text="Thank you for your interest in Northstar Logistics.",
+    )
+    assert world.match(facts).opportunity_id == "opp_log"

@@ -455,15 +455,21 @@ def job_related(text: str, rules: MailRules) -> bool:
 
 
 def first_named(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> list[str]:
-    """The keys whose pattern is found in ``text``, in order of first appearance."""
-    found: list[tuple[int, str]] = []
+    """The keys whose pattern is found in ``text``, in order of first appearance.
+
+    A name found only inside a longer name found at the same place is not counted: "Northstar
+    Logistics" names Northstar Logistics, not also "Northstar" (Labs)."""
+    found: list[tuple[int, int, str]] = []
     for key, pattern in patterns:
-        hit = pattern.search(text)
-        if hit is not None:
-            found.append((hit.start(), key))
+        for hit in pattern.finditer(text):
+            found.append((hit.start(), -hit.end(), key))
     found.sort()
     seen: list[str] = []
-    for _, key in found:
+    spans: list[tuple[int, int]] = []
+    for start, end, key in found:
+        if any(a <= start and -end <= b for a, b in spans):
+            continue
+        spans.append((start, -end))
         if key not in seen:
             seen.append(key)
     return seen
