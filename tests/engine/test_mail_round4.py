@@ -260,13 +260,10 @@ def _cancel(text: str) -> str:
     return classify_match(facts, RULES, world.match(facts)).verdict
 
 
-def test_a_cancellation_that_says_the_candidacy_is_over_is_a_rejection() -> None:
-    """ "I have cancelled tomorrow's interview: we will not be moving forward with you" must
-    reach the review queue as a rejection, not as a rescheduling note."""
-    assert _cancel("The role is on hold, so we will not be moving forward with you.") == "rejected"
-
-
-def test_a_plain_cancellation_stays_a_reply() -> None:
+def test_a_cancellation_stays_a_reply_even_when_its_text_rejects() -> None:
+    """Accepting a cancellation cancels the interview; calling it "rejected" would promise a
+    close-out that key does not do. The words wait in the review entry for the person to read."""
+    assert _cancel("The role is on hold, so we will not be moving forward with you.") == "reply"
     assert _cancel("Something came up; a new time will follow.") == "reply"
 
 

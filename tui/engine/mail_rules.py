@@ -351,11 +351,9 @@ def classify(
             return Classification("unrelated", "a personal invitation, not about a job", True)
         return Classification("interview_invite", "calendar invitation (METHOD:REQUEST)", True)
     if method == "CANCEL":
-        # "I have cancelled tomorrow's interview: the role is on hold, we will not be moving
-        # forward" is a rejection sent as a cancellation; any other cancellation is a reply.
-        for rule in rules.verdicts:
-            if rule.result == "rejected" and rule.fires(both=both, subject=subject, text=text):
-                return Classification("rejected", f"{rule.name} (in a cancellation)", True)
+        # Even one whose text says the candidacy is over ("the role is on hold"): accepting a
+        # cancellation cancels the interview, and a verdict saying "rejected" there would
+        # promise a close-out that key does not do.
         return Classification("reply", "calendar cancellation (METHOD:CANCEL)", True)
     sender = facts.sender.email if facts.sender else ""
     headers = _header_lines(facts.headers)
