@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pendulum
 import pytest
+from mail_message import AT
+from mail_message import message as _facts
 
 from tui.engine.mail_decide import decide
 from tui.engine.mail_facts import Address, Invitation, MailFacts
@@ -21,7 +22,6 @@ from tui.engine.models import Contact, Opportunity, Records
 from tui.engine.settings import Settings
 from tui.locations import shipped_data
 
-AT = pendulum.datetime(2026, 11, 20, 10, tz="America/New_York")
 DATA: dict[str, Any] = json.loads(shipped_data("mail_rules.json").read_text())
 RULES = MailRules.from_data(DATA)
 ROUND_TWO = (
@@ -48,21 +48,6 @@ RECORDS = Records(
     contacts=(DANA, FRIEND),
     settings=Settings().with_text("my_addresses", "me@home.example"),
 )
-
-
-def _facts(
-    text: str, subject: str = "Data Analyst", sender: str = "dana@acme.example", **extra: Any
-) -> MailFacts:
-    return MailFacts(
-        key="<k@x>",
-        at=AT,
-        sender=Address("", sender),
-        subject=subject,
-        text=text,
-        to=(Address("", "me@home.example"),),
-        body_read=True,
-        **extra,
-    )
 
 
 def _read(facts: MailFacts, rules: MailRules = RULES) -> tuple[str, str]:

@@ -1,14 +1,16 @@
 """Round four of the mail rules (tuned on corpus C): a receipt gives way to an invitation
 stated outright, not to one promised under a condition; a friend writing in a thread that names
-one company is about its opportunity but waits for review; and the phrasings of C's misses."""
+one company is about its opportunity but waits for review; and the phrasings of C's misses.
+Round five (tuned on D): a company's own name as a sender domain, and D's phrasings."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-import pendulum
 import pytest
+from mail_message import AT
+from mail_message import message as _facts
 
 from tui.engine.errors import InvalidField
 from tui.engine.mail_decide import decide
@@ -19,7 +21,6 @@ from tui.engine.models import Contact, Opportunity, Records
 from tui.engine.settings import Settings
 from tui.locations import shipped_data
 
-AT = pendulum.datetime(2026, 11, 20, 10, tz="America/New_York")
 DATA: dict[str, Any] = json.loads(shipped_data("mail_rules.json").read_text())
 RULES = MailRules.from_data(DATA)
 ACME = Opportunity(id="opp_acme", company="Acme Systems", role="Data Analyst")
@@ -30,20 +31,6 @@ RECORDS = Records(
     contacts=(DANA, JO),
     settings=Settings().with_text("my_addresses", "me@home.example"),
 )
-
-
-def _facts(
-    text: str, subject: str = "Data Analyst", sender: str = "dana@acme.example"
-) -> MailFacts:
-    return MailFacts(
-        key="<k@x>",
-        at=AT,
-        sender=Address("", sender),
-        subject=subject,
-        text=text,
-        to=(Address("", "me@home.example"),),
-        body_read=True,
-    )
 
 
 def _read(facts: MailFacts, rules: MailRules = RULES) -> tuple[str, str | None, str]:

@@ -392,30 +392,21 @@ class MailWorld:
                 contact.tags & {"core", "advocate", "friend"}
             )
             opportunities = self._of_contact(contact)
-            if not opportunities and direction == "out" and facts.forwarded is not None:
-                # The person forwards a company's message to a friend or mentor: it is about
-                # the company whose message it is.
-                about = self._forward_about(facts)
-                if about:
-                    chosen, candidates, note = self._narrow(about, subject, text)
-                    return Match(
-                        method="name",
-                        counterpart=address,
-                        opportunity_id=chosen,
-                        candidates=candidates,
-                        contact_id=contact.id,
-                        personal=True,
-                        tags=contact.tags,
-                        note=note or "the company of the message forwarded",
-                        **base,
-                    )
             if not opportunities:
-                about = self._named_opportunities(subject)
+                # Someone with no opportunity of their own, about one all the same: the person
+                # forwards a company's message to a friend or mentor (it is about that company),
+                # or a friend or reference answers in a thread whose subject names one ("RE:
+                # Reference for Quillstone?"). Found by name only, so it waits for a look —
+                # logged at once it would tell Quillstone's clock that Quillstone answered.
+                forward = direction == "out" and facts.forwarded is not None
+                about = self._forward_about(facts) if forward else []
+                why = "the company of the message forwarded"
+                if not about:
+                    about = self._named_opportunities(subject)
+                    why = "a contact writing about an opportunity they name"
+                    forward = False
+                speaks_of_a_job = job_related(f"{subject}\n{text}", self.rules)
                 if about:
-                    # A friend or a reference with no opportunity of their own answers about
-                    # one they name ("RE: Reference for Quillstone?"): it is about that
-                    # opportunity, but found by name only, so it waits for a look — logging it
-                    # at once would tell Quillstone's clock that Quillstone answered.
                     chosen, candidates, note = self._narrow(about, subject, text)
                     return Match(
                         method="name",
@@ -424,9 +415,9 @@ class MailWorld:
                         candidates=candidates,
                         contact_id=contact.id,
                         personal=True,
-                        relevant=job_related(f"{subject}\n{text}", self.rules),
+                        relevant=forward or speaks_of_a_job,
                         tags=contact.tags,
-                        note=note or "a contact writing about an opportunity they name",
+                        note=note or why,
                         **base,
                     )
                 return Match(
@@ -435,7 +426,7 @@ class MailWorld:
                     contact_id=contact.id,
                     contact_only=True,
                     personal=True,
-                    relevant=job_related(f"{subject}\n{text}", self.rules),
+                    relevant=speaks_of_a_job,
                     tags=contact.tags,
                     **base,
                 )

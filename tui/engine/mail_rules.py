@@ -457,17 +457,14 @@ def first_named(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str) -> l
 
     A name found only inside a longer name found at the same place is not counted: "Northstar
     Logistics" names Northstar Logistics, not also "Northstar" (Labs)."""
-    found: list[tuple[int, int, str]] = []
-    for key, pattern in patterns:
-        for hit in pattern.finditer(text):
-            found.append((hit.start(), -hit.end(), key))
-    found.sort()
+    found = [(hit.start(), hit.end(), key) for key, p in patterns for hit in p.finditer(text)]
+    found.sort(key=lambda hit: (hit[0], -hit[1], hit[2]))  # at one place, the longest first
     seen: list[str] = []
     spans: list[tuple[int, int]] = []
     for start, end, key in found:
-        if any(a <= start and -end <= b for a, b in spans):
+        if any(a <= start and end <= b for a, b in spans):
             continue
-        spans.append((start, -end))
+        spans.append((start, end))
         if key not in seen:
             seen.append(key)
     return seen
