@@ -231,6 +231,16 @@ PHRASES: list[tuple[str, str]] = [
     ("I'm sorry this comes after Priya's news. You were great.", "rejected"),
     ("In the end the team picked someone who has led a migration before.", "rejected"),
     ("An internal applicant came in late and we offered them the role.", "rejected"),
+    # round six (tuned on corpus E): its rejections, and the same words under a condition
+    ("We ended up going with someone who has spent years on pricing.", "rejected"),
+    ("We've extended an offer to another candidate, and they've accepted.", "rejected"),
+    ("The Designer, Patient App position is no longer open.", "rejected"),
+    ("Thank you for your interest. We've closed your application.", "rejected"),
+    (
+        "We have decided to pause all hiring until spring, and that includes the UX role.",
+        "rejected",
+    ),
+    ("If the position is no longer open by then, I'll let you know.", "reply"),
 ]
 
 
