@@ -80,3 +80,30 @@ def test_a_rejection_of_round_six(text: str) -> None:
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_a_near_miss_of_round_six_is_not_a_rejection(text: str) -> None:
     assert _verdict(text) != "rejected"
+
+
+INVITATIONS = [
+    "Your application has been selected for a phone interview with me.",
+    "Please reply with your availability for Tuesday or Wednesday.",
+]
+
+
+@pytest.mark.parametrize("text", INVITATIONS)
+def test_an_invitation_of_round_six(text: str) -> None:
+    assert _verdict(text, subject="Designer") == "interview_invite"
+
+
+def test_not_selected_for_an_interview_is_still_a_rejection() -> None:
+    assert _verdict("You have not been selected for an interview.") == "rejected"
+
+
+@pytest.mark.parametrize("text", INVITATIONS)
+def test_without_round_six_the_invitation_is_a_reply(text: str) -> None:
+    verdicts = []
+    for rule in DATA["verdicts"]:
+        if rule["name"] == "invitation to interview":
+            patterns = [p for p in rule["any"] if "reply with" not in p and "shortlisted" not in p]
+            rule = {**rule, "any": patterns}
+        verdicts.append(rule)
+    rules = MailRules.from_data({**DATA, "verdicts": verdicts})
+    assert _verdict(text, subject="Designer", rules=rules) == "reply"
