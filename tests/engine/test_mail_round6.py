@@ -65,6 +65,7 @@ REJECTIONS = [
 NEAR_MISSES = [
     # the same words, deciding nothing
     "We ended up going with a video call last time; shall we do that again?",
+    "We ended up going with another round, so you'll meet Sam on Tuesday.",
     "We've extended the offer deadline to Friday so you have time to decide.",
     "If the position is no longer open by then, I'll let you know.",
     "Should we pause all hiring next year, including the UX role, I will tell you.",
